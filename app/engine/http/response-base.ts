@@ -1,4 +1,5 @@
 /** Port of django/http/response.py (HttpResponseBase: headers, cookies, status, the file-like stubs). */
+import { request_finished } from '../core/signals.ts'
 import { time_now } from '../core/clock.ts'
 import { encode, latin1_encode } from '../core/encoding.ts'
 import { OSError, ValueError } from '../core/exceptions.ts'
@@ -54,13 +55,6 @@ function pyInt(value: unknown): number | null {
     return m ? Number(m[1] + m[2]!.replace(/_/g, '')) : null
   }
   return null
-}
-
-let requestFinishedHook: ((sender: unknown) => void) | null = null
-
-/** Wires `close()` to the request_finished signal (a later port); called with `_handler_class`. */
-export function setRequestFinishedHook(hook: ((sender: unknown) => void) | null): void {
-  requestFinishedHook = hook
 }
 
 /** True for what Python would treat as bytes-like (bytes, bytearray, memoryview). */
@@ -275,7 +269,7 @@ export class HttpResponseBase {
     }
     this._resource_closers.length = 0
     this.closed = true
-    requestFinishedHook?.(this._handler_class)
+    request_finished.send(this._handler_class)
   }
 
   /** Not writable: raises OSError. */

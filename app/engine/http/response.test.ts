@@ -7,7 +7,9 @@ import { override_settings } from '../conf/context.ts'
 import { BytesFile, FileResponse } from './file-response.ts'
 import { BadHeaderError, ResponseHeaders, mime_encode_header } from './response-headers.ts'
 import { Http404, HttpResponseNotFound, HttpResponsePermanentRedirect, HttpResponseRedirect, JsonResponse } from './response-subclasses.ts'
-import { HttpResponse, HttpResponseBase, responses, setRequestFinishedHook } from './response.ts'
+import { request_finished } from '../core/signals.ts'
+import type { SignalKwargs } from '../dispatch/dispatcher.ts'
+import { HttpResponse, HttpResponseBase, responses } from './response.ts'
 import { StreamingHttpResponse } from './streaming.ts'
 
 const b = (s: string) => latin1_encode(s)
@@ -48,9 +50,10 @@ describe('HttpResponseBase', () => {
     expect(String.fromCharCode(...r.serialize())).toBe('X-A: caf\xe9\r\nContent-Type: text/html; charset=utf-8\r\n\r\n\xc3\xa9')
   })
 
-  it('close() runs the resource closers, ignoring their errors, and tells the hook', () => {
+  it('close() runs the resource closers, ignoring their errors, and sends request_finished', () => {
     const calls: unknown[] = []
-    setRequestFinishedHook((sender) => calls.push(sender))
+    const receiver = ({ sender }: SignalKwargs) => calls.push(sender)
+    request_finished.connect(receiver)
     try {
       const r = new HttpResponse()
       r._handler_class = 'WSGIHandler'
@@ -61,7 +64,7 @@ describe('HttpResponseBase', () => {
       expect(calls).toEqual(['a', 'b', 'WSGIHandler'])
       expect(r._resource_closers).toEqual([])
     } finally {
-      setRequestFinishedHook(null)
+      request_finished.disconnect(receiver)
     }
   })
 })

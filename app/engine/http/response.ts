@@ -7,7 +7,6 @@ export { responses } from '../core/http-client.ts'
 export {
   HttpResponseBase,
   isBytesLike,
-  setRequestFinishedHook,
   type DeleteCookieOptions,
   type HttpResponseBaseOptions,
   type SetCookieOptions,
