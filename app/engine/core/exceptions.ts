@@ -12,6 +12,9 @@ export class PythonError extends Error {
   }
 }
 
+/** Python's ImportError: a dotted path names nothing registered (`import_string`). */
+export class ImportError extends PythonError {}
+
 // Python built-ins that Django raises or subclasses.
 export class KeyError extends PythonError {}
 export class ValueError extends PythonError {}

@@ -12,6 +12,7 @@ export {
   FieldDoesNotExist,
   FieldError,
   FullResultSet,
+  ImportError,
   ImproperlyConfigured,
   KeyError,
   LookupError,
@@ -66,3 +67,11 @@ export type { PyWarning, WarningSink } from './warnings.ts'
 // Time and randomness, injectable so runs replay byte for byte.
 export { frozen_clock, get_clock, system_clock, time_now, with_clock } from './clock.ts'
 export type { Clock } from './clock.ts'
+
+// django.utils.module_loading, django.utils.cache, django.utils.deprecation
+export { import_string, register_import } from './module-loading.ts'
+export { has_vary_header, patch_vary_headers } from './cache.ts'
+export { MiddlewareMixin } from './deprecation.ts'
+export type { GetResponse } from './deprecation.ts'
+export { iscoroutinefunction, markcoroutinefunction } from './coroutines.ts'
+export { got_request_exception, request_finished, request_started } from './signals.ts'

@@ -7,8 +7,7 @@ export class MultiPartParserError extends PythonError {}
 /** No more reads are allowed from the input; a reader may raise it to end the body early. */
 export class InputStreamExhausted extends PythonError {}
 
-/** Python's ImportError, raised by `load_handler()` for a dotted path nothing was registered under. */
-export class ImportError extends PythonError {}
+export { ImportError } from '../core/exceptions.ts'
 
 /** Base of the exceptions upload handlers raise to steer the parser. */
 export class UploadFileException extends PythonError {}

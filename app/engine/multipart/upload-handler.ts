@@ -3,7 +3,8 @@ import { get_settings } from '../conf/context.ts'
 import type { Settings } from '../conf/settings.ts'
 import { AttributeError, NotImplementedError, OSError, ValueError } from '../core/exceptions.ts'
 import { ChunkedFile } from './chunked-file.ts'
-import { ImportError, StopFutureHandlers } from './exceptions.ts'
+import { import_string, register_import } from '../core/module-loading.ts'
+import { StopFutureHandlers } from './exceptions.ts'
 import type { MultipartInput } from './lazy-stream.ts'
 import {
   type ContentTypeExtra,
@@ -225,15 +226,13 @@ export class MemoryFileUploadHandler extends FileUploadHandler {
 export type UploadHandlerClass = new (request?: UploadHandlerRequest | null) => FileUploadHandler
 
 const MODULE = 'django.core.files.uploadhandler'
-const registry = new Map<string, UploadHandlerClass>([
-  [`${MODULE}.FileUploadHandler`, FileUploadHandler],
-  [`${MODULE}.MemoryFileUploadHandler`, MemoryFileUploadHandler],
-  [`${MODULE}.TemporaryFileUploadHandler`, TemporaryFileUploadHandler],
-])
+register_import(`${MODULE}.FileUploadHandler`, FileUploadHandler)
+register_import(`${MODULE}.MemoryFileUploadHandler`, MemoryFileUploadHandler)
+register_import(`${MODULE}.TemporaryFileUploadHandler`, TemporaryFileUploadHandler)
 
 /** Makes `load_handler(dotted_name)` (and so FILE_UPLOAD_HANDLERS) find a custom handler class. */
 export function register_upload_handler(dotted_name: string, cls: UploadHandlerClass): void {
-  registry.set(dotted_name, cls)
+  register_import(dotted_name, cls)
 }
 
 /**
@@ -244,13 +243,6 @@ export function load_handler(
   path: string | UploadHandlerClass,
   request: UploadHandlerRequest | null = null,
 ): FileUploadHandler {
-  if (typeof path === 'function') return new path(request)
-  const cls = registry.get(path)
-  if (cls) return new cls(request)
-  const dot = path.lastIndexOf('.')
-  if (dot < 0) throw new ImportError(`${path} doesn't look like a module path`)
-  const module = path.slice(0, dot)
-  const known = [...registry.keys()].some((name) => name.startsWith(module + '.'))
-  if (!known) throw new ImportError(`No module named '${module}'`)
-  throw new ImportError(`Module "${module}" does not define a "${path.slice(dot + 1)}" attribute/class`)
+  const cls = typeof path === 'function' ? path : import_string<UploadHandlerClass>(path)
+  return new cls(request)
 }

@@ -1,7 +1,7 @@
 /** Port of django/core/signing.py (dumps/loads, the cookie signer, and this package's public names). */
+import { import_string, register_import } from '../core/module-loading.ts'
 import { get_settings } from '../conf/context.ts'
 import { force_bytes } from '../core/crypto.ts'
-import { ImproperlyConfigured } from '../core/exceptions.ts'
 import { BadSignature, SignatureExpired, type SerializerLike } from './base.ts'
 import { Signer, TimestampSigner, type Duration, type SigningKey } from './signer.ts'
 
@@ -63,19 +63,12 @@ export function loads(s: string, options: LoadsOptions = {}): unknown {
   return new TimestampSigner({ key, salt, fallback_keys }).unsign_object(s, { serializer, max_age })
 }
 
-// SIGNING_BACKEND names the class by dotted path; these are the ones the engine has.
-const SIGNING_BACKENDS = Object.assign(Object.create(null) as Record<string, typeof Signer>, {
-  'django.core.signing.Signer': Signer,
-  'django.core.signing.TimestampSigner': TimestampSigner,
-})
+// SIGNING_BACKEND names the class by dotted path, resolved like Django's import_string.
+register_import('django.core.signing.Signer', Signer)
+register_import('django.core.signing.TimestampSigner', TimestampSigner)
 
 function signing_backend(path: string): typeof Signer {
-  const backend = SIGNING_BACKENDS[path]
-  if (backend) return backend
-  // DEVIATION(django): Django's import_string raises ImportError; the engine can import nothing by name.
-  const dot = path.lastIndexOf('.')
-  const [module, name] = [path.slice(0, dot), path.slice(dot + 1)]
-  throw new ImproperlyConfigured(`Module "${module}" does not define a "${name}" attribute/class`)
+  return import_string<typeof Signer>(path)
 }
 
 /** `b"django.http.cookies" + key`: cookie signatures never share a key with other signatures. */
