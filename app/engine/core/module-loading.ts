@@ -37,3 +37,12 @@ export function import_string<T = unknown>(dotted_path: string): T {
   if (!known) throw new ImportError(`No module named '${module}'`)
   throw new ImportError(`Module "${module}" does not define a "${dotted_path.slice(dot + 1)}" attribute/class`)
 }
+
+/**
+ * `import_module('package.module')`: the module-like object registered under that path (the
+ * session engines are registered as `{ SessionStore }`), or ImportError.
+ */
+export function import_module<T = unknown>(name: string): T {
+  if (registry.has(name)) return registry.get(name) as T
+  throw new ImportError(`No module named '${name}'`)
+}

@@ -10,6 +10,7 @@ import { str_repr } from '../core/python.ts'
 import { MultiPartParser } from '../multipart/parser.ts'
 import { load_handler, type FileUploadHandler } from '../multipart/upload-handler.ts'
 import { BadSignature, unsign_cookie, type Duration } from '../signing/signing.ts'
+import type { SessionBase } from '../sessions/base.ts'
 import { HttpHeaders } from './headers.ts'
 import { by_precedence, MediaType, parse_accept, preferred_type } from './media-type.ts'
 import { QueryDict } from './query-dict.ts'
@@ -51,6 +52,16 @@ export class HttpRequest {
   method: string | null = null
   /** Set by URL resolution. */
   resolver_match: unknown = null
+  /** Set by SessionMiddleware: this request's session. */
+  session?: SessionBase
+  /** Set by AuthenticationMiddleware: the user, evaluated on first use. */
+  user?: unknown
+  /** Set by AuthenticationMiddleware: the user, for async views. */
+  auser?: () => Promise<unknown>
+  /** Set by CsrfViewMiddleware once the request passed (or needed no) CSRF checks. */
+  csrf_processing_done?: boolean
+  /** @internal Set by the test client unless it enforces CSRF checks. */
+  _dont_enforce_csrf_checks?: boolean
   /** The media type of the body (from CONTENT_TYPE), or null. */
   content_type: string | null = null
   /** The CONTENT_TYPE parameters, or null. */

@@ -2,7 +2,7 @@
 import { import_string, register_import } from '../core/module-loading.ts'
 import { get_settings } from '../conf/context.ts'
 import { force_bytes } from '../core/crypto.ts'
-import { BadSignature, SignatureExpired, type SerializerLike } from './base.ts'
+import { BadSignature, JSONSerializer, SignatureExpired, type SerializerLike } from './base.ts'
 import { Signer, TimestampSigner, type Duration, type SigningKey } from './signer.ts'
 
 export {
@@ -66,6 +66,7 @@ export function loads(s: string, options: LoadsOptions = {}): unknown {
 // SIGNING_BACKEND names the class by dotted path, resolved like Django's import_string.
 register_import('django.core.signing.Signer', Signer)
 register_import('django.core.signing.TimestampSigner', TimestampSigner)
+register_import('django.core.signing.JSONSerializer', JSONSerializer)
 
 function signing_backend(path: string): typeof Signer {
   return import_string<typeof Signer>(path)

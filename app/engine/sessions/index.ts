@@ -1,0 +1,10 @@
+/** django.contrib.sessions: the session API, its two backends and SessionMiddleware. */
+export { SessionBase, VALID_KEY_CHARS } from './base.ts'
+export type { ExpiryOptions, SessionData, SessionExpiry, SessionUpdate } from './base.ts'
+export { SessionStore as DbSessionStore, session_table } from './backends/db.ts'
+export type { SessionRow } from './backends/db.ts'
+export { SessionStore as SignedCookieSessionStore } from './backends/signed-cookies.ts'
+export { CreateError, InvalidSessionKey, SessionInterrupted, SuspiciousSession, UpdateError } from './exceptions.ts'
+export { SessionMiddleware } from './middleware.ts'
+export type { SessionStoreClass } from './middleware.ts'
+export { JSONSerializer } from './serializers.ts'
