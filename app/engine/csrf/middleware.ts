@@ -1,0 +1,365 @@
+/** Port of django/middleware/csrf.py (CsrfViewMiddleware, its rejection reasons and checks). */
+import type { Settings } from '../conf/settings.ts'
+import { patch_vary_headers } from '../core/cache.ts'
+import { MiddlewareMixin, type ViewFunc } from '../core/deprecation.ts'
+import { AttributeError, DisallowedHost, ImproperlyConfigured, PythonError } from '../core/exceptions.ts'
+import { import_string, register_import } from '../core/module-loading.ts'
+import { str_repr } from '../core/python.ts'
+import { get_settings } from '../conf/context.ts'
+import { HttpHeaders } from '../http/headers.ts'
+import type { HttpRequest } from '../http/request.ts'
+import { UnreadablePostError } from '../http/request-exceptions.ts'
+import type { HttpResponseBase } from '../http/response-base.ts'
+import { is_same_domain } from './is-same-domain.ts'
+import {
+  _add_new_csrf_cookie,
+  _check_token_format,
+  _does_token_match,
+  _unmask_cipher_token,
+  csrf_meta,
+  CSRF_SESSION_KEY,
+  CSRF_TOKEN_LENGTH,
+  InvalidTokenFormat,
+} from './tokens.ts'
+import {
+  REASON_BAD_ORIGIN,
+  REASON_BAD_REFERER,
+  REASON_CSRF_TOKEN_MISSING,
+  REASON_INSECURE_REFERER,
+  REASON_MALFORMED_REFERER,
+  REASON_NO_CSRF_COOKIE,
+  REASON_NO_REFERER,
+} from './reasons.ts'
+import { urlparse, type ParseResult } from './urlparse.ts'
+// Registers django.views.csrf.csrf_failure, the default CSRF_FAILURE_VIEW.
+import './views.ts'
+
+export * from './reasons.ts'
+export { REASON_INCORRECT_LENGTH, REASON_INVALID_CHARACTERS } from './tokens.ts'
+
+/** The view CSRF_FAILURE_VIEW names: called as `view(request, { reason })`. */
+export type CsrfFailureView = (request: HttpRequest, options: { reason?: string }) => HttpResponseBase
+
+/** A receiver of the warning Django logs on `django.security.csrf` for every rejection. */
+export type CsrfLogListener = (message: string, request: HttpRequest, response: HttpResponseBase) => void
+
+const log_listeners = new Set<CsrfLogListener>()
+
+/**
+ * Listens to the `Forbidden (<reason>): <path>` warnings (there is no logging module here);
+ * returns the function that stops listening.
+ */
+export function on_csrf_warning(listener: CsrfLogListener): () => void {
+  log_listeners.add(listener)
+  return () => void log_listeners.delete(listener)
+}
+
+/** Thrown inside the checks to reject with `reason`. */
+export class RejectRequest extends PythonError {
+  readonly reason: string
+  constructor(reason: string) {
+    super(reason)
+    this.reason = reason
+  }
+}
+
+/** Python's `%` with one `%s`. */
+function interpolate(template: string, value: string): string {
+  return template.replace('%s', () => value)
+}
+
+/** The view rejections are rendered by. */
+export function _get_failure_view(settings: Settings = get_settings()): CsrfFailureView {
+  return import_string<CsrfFailureView>(settings.CSRF_FAILURE_VIEW)
+}
+
+interface TrustedOrigins {
+  hosts: string[]
+  exact: Set<string>
+  subdomains: Record<string, string[]>
+}
+
+function trusted_origins(origins: readonly string[]): TrustedOrigins {
+  const subdomains: Record<string, string[]> = Object.create(null)
+  for (const origin of origins) {
+    if (!origin.includes('*')) continue
+    const parsed = urlparse(origin)
+    ;(subdomains[parsed.scheme] ??= []).push(parsed.netloc.replace(/^\*+/, ''))
+  }
+  return {
+    hosts: origins.map((origin) => urlparse(origin).netloc.replace(/^\*+/, '')),
+    exact: new Set(origins.filter((origin) => !origin.includes('*'))),
+    subdomains,
+  }
+}
+
+/**
+ * Requires a correct token (form field `csrfmiddlewaretoken` or the CSRF header) matching the
+ * CSRF cookie on unsafe requests, checks Origin (and Referer over HTTPS), and sends the cookie
+ * when `get_token()` or `rotate_token()` was used.
+ */
+export class CsrfViewMiddleware extends MiddlewareMixin {
+  #trusted_origins: readonly string[] | null = null
+  #trusted_value: TrustedOrigins | null = null
+
+  // Django's cached properties, rebuilt if CSRF_TRUSTED_ORIGINS is another value than last time.
+  #trusted(): TrustedOrigins {
+    const origins = get_settings().CSRF_TRUSTED_ORIGINS
+    if (this.#trusted_value === null || this.#trusted_origins !== origins) {
+      this.#trusted_value = trusted_origins(origins)
+      this.#trusted_origins = origins
+    }
+    return this.#trusted_value
+  }
+
+  /** Hosts of CSRF_TRUSTED_ORIGINS (leading `*` removed), for the Referer check. */
+  get csrf_trusted_origins_hosts(): string[] {
+    return this.#trusted().hosts
+  }
+
+  /** The CSRF_TRUSTED_ORIGINS entries without a wildcard. */
+  get allowed_origins_exact(): Set<string> {
+    return this.#trusted().exact
+  }
+
+  /** Scheme → netlocs whose subdomains are trusted (from the wildcard entries). */
+  get allowed_origin_subdomains(): Record<string, string[]> {
+    return this.#trusted().subdomains
+  }
+
+  /** Marks the request checked so a second middleware or decorator does not check it again. */
+  _accept(request: HttpRequest): null {
+    request.csrf_processing_done = true
+    return null
+  }
+
+  /** The failure view's response for `reason`, after the security warning. */
+  _reject(request: HttpRequest, reason: string): HttpResponseBase | null {
+    const response = _get_failure_view()(request, { reason })
+    const message = `Forbidden (${reason}): ${request.path}`
+    for (const listener of log_listeners) listener(message, request, response)
+    return response
+  }
+
+  /**
+   * The secret the request came with (cookie or session), unmasked, or null. An invalid
+   * cookie throws InvalidTokenFormat; sessions are trusted as they are.
+   */
+  _get_secret(request: HttpRequest): string | null {
+    const settings = get_settings()
+    let secret: string | null
+    if (settings.CSRF_USE_SESSIONS) {
+      const session = request.session
+      if (session === undefined || session === null) {
+        throw new ImproperlyConfigured(
+          'CSRF_USE_SESSIONS is enabled, but request.session is not set. SessionMiddleware must appear before CsrfViewMiddleware in MIDDLEWARE.',
+        )
+      }
+      secret = (session.get(CSRF_SESSION_KEY, null) ?? null) as string | null
+    } else {
+      const cookies = request.COOKIES
+      secret = Object.hasOwn(cookies, settings.CSRF_COOKIE_NAME) ? cookies[settings.CSRF_COOKIE_NAME]! : null
+      if (secret !== null) _check_token_format(secret)
+    }
+    if (secret === null) return null
+    // Django before 4.0 stored the secret masked.
+    if (secret.length === CSRF_TOKEN_LENGTH) secret = _unmask_cipher_token(secret)
+    return secret
+  }
+
+  /** Sends `META.CSRF_COOKIE`: as a cookie (with `Vary: Cookie`), or into the session when it changed. */
+  _set_csrf_cookie(request: HttpRequest, response: HttpResponseBase): void {
+    const settings = get_settings()
+    const secret = csrf_meta(request).CSRF_COOKIE
+    if (settings.CSRF_USE_SESSIONS) {
+      const session = request.session
+      if (session === undefined || session === null) {
+        throw new AttributeError(`'${request.constructor.name}' object has no attribute 'session'`)
+      }
+      if (session.get(CSRF_SESSION_KEY, null) !== secret) session.setitem(CSRF_SESSION_KEY, secret)
+    } else {
+      response.set_cookie(settings.CSRF_COOKIE_NAME, secret, {
+        max_age: settings.CSRF_COOKIE_AGE,
+        domain: settings.CSRF_COOKIE_DOMAIN,
+        path: settings.CSRF_COOKIE_PATH,
+        secure: settings.CSRF_COOKIE_SECURE,
+        httponly: settings.CSRF_COOKIE_HTTPONLY,
+        samesite: settings.CSRF_COOKIE_SAMESITE,
+      })
+      // The content varies with the cookie.
+      patch_vary_headers(response, ['Cookie'])
+    }
+  }
+
+  /** True when the Origin header is this site's own origin or a trusted one. */
+  _origin_verified(request: HttpRequest): boolean {
+    const request_origin = request.META.HTTP_ORIGIN!
+    let good_host: string | null = null
+    try {
+      good_host = request.get_host()
+    } catch (error) {
+      if (!(error instanceof DisallowedHost)) throw error
+    }
+    if (good_host !== null) {
+      const good_origin = `${request.is_secure() ? 'https' : 'http'}://${good_host}`
+      if (request_origin === good_origin) return true
+    }
+    const trusted = this.#trusted()
+    if (trusted.exact.has(request_origin)) return true
+    let parsed: ParseResult
+    try {
+      parsed = urlparse(request_origin)
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ValueError') return false
+      throw error
+    }
+    const hosts = Object.hasOwn(trusted.subdomains, parsed.scheme) ? trusted.subdomains[parsed.scheme]! : []
+    return hosts.some((host) => is_same_domain(parsed.netloc, host))
+  }
+
+  /** For HTTPS without Origin: throws RejectRequest unless the Referer is a secure, trusted URL. */
+  _check_referer(request: HttpRequest): void {
+    const settings = get_settings()
+    if (!Object.hasOwn(request.META, 'HTTP_REFERER')) throw new RejectRequest(REASON_NO_REFERER)
+    let referer: ParseResult
+    try {
+      referer = urlparse(request.META.HTTP_REFERER!)
+    } catch (error) {
+      if (error instanceof Error && error.name === 'ValueError') throw new RejectRequest(REASON_MALFORMED_REFERER)
+      throw error
+    }
+    if (referer.scheme === '' || referer.netloc === '') throw new RejectRequest(REASON_MALFORMED_REFERER)
+    if (referer.scheme !== 'https') throw new RejectRequest(REASON_INSECURE_REFERER)
+    if (this.#trusted().hosts.some((host) => is_same_domain(referer.netloc, host))) return
+    // Else the configured cookie domain, or this host:port when none is configured.
+    let good_referer = settings.CSRF_USE_SESSIONS ? settings.SESSION_COOKIE_DOMAIN : settings.CSRF_COOKIE_DOMAIN
+    if (good_referer === null) {
+      try {
+        good_referer = request.get_host()
+      } catch (error) {
+        if (error instanceof DisallowedHost) throw new RejectRequest(interpolate(REASON_BAD_REFERER, referer.geturl()))
+        throw error
+      }
+    } else {
+      const server_port = request.get_port()
+      if (server_port !== '443' && server_port !== '80') good_referer = `${good_referer}:${server_port}`
+    }
+    if (!is_same_domain(referer.netloc, good_referer)) {
+      throw new RejectRequest(interpolate(REASON_BAD_REFERER, referer.geturl()))
+    }
+  }
+
+  /** `CSRF token from POST <reason>.` or `CSRF token from the 'X-Csrftoken' HTTP header <reason>.` */
+  _bad_token_message(reason: string, token_source: string): string {
+    let source = token_source
+    // Anything but POST is a CSRF_HEADER_NAME META key.
+    if (token_source !== 'POST') source = `the ${str_repr(String(HttpHeaders.parse_header_name(token_source)))} HTTP header`
+    return `CSRF token from ${source} ${reason}.`
+  }
+
+  /** Throws RejectRequest unless the request's token (POST field, else header) matches its secret. */
+  _check_token(request: HttpRequest): void {
+    const settings = get_settings()
+    let secret: string | null
+    // Read the secret afresh: rotate_token() may have run in an earlier middleware.
+    try {
+      secret = this._get_secret(request)
+    } catch (error) {
+      if (error instanceof InvalidTokenFormat) throw new RejectRequest(`CSRF cookie ${error.reason}.`)
+      throw error
+    }
+    // A cookie is required for unsafe requests; that also stops login CSRF.
+    if (secret === null) throw new RejectRequest(REASON_NO_CSRF_COOKIE)
+
+    let request_csrf_token: unknown = ''
+    if (request.method === 'POST') {
+      try {
+        request_csrf_token = request.POST.get('csrfmiddlewaretoken', '')
+      } catch (error) {
+        // A broken connection: answer 403 rather than raise from process_view.
+        if (!(error instanceof UnreadablePostError)) throw error
+      }
+    }
+    let token_source: string
+    if (request_csrf_token === '') {
+      // The header is the way for AJAX, PUT and DELETE.
+      if (!Object.hasOwn(request.META, settings.CSRF_HEADER_NAME)) throw new RejectRequest(REASON_CSRF_TOKEN_MISSING)
+      request_csrf_token = request.META[settings.CSRF_HEADER_NAME]
+      token_source = settings.CSRF_HEADER_NAME
+    } else {
+      token_source = 'POST'
+    }
+    const token = String(request_csrf_token)
+    try {
+      _check_token_format(token)
+    } catch (error) {
+      if (error instanceof InvalidTokenFormat) throw new RejectRequest(this._bad_token_message(error.reason, token_source))
+      throw error
+    }
+    if (!_does_token_match(token, secret)) throw new RejectRequest(this._bad_token_message('incorrect', token_source))
+  }
+
+  /** Keeps the request's secret in `META.CSRF_COOKIE`; an invalid cookie is replaced by a new secret. */
+  override process_request(request: HttpRequest): null {
+    let secret: string | null
+    try {
+      secret = this._get_secret(request)
+    } catch (error) {
+      if (!(error instanceof InvalidTokenFormat)) throw error
+      _add_new_csrf_cookie(request)
+      return null
+    }
+    // A legacy masked cookie is stored back unmasked, but only when it is being sent anyway.
+    if (secret !== null) csrf_meta(request).CSRF_COOKIE = secret
+    return null
+  }
+
+  /** The check itself: null to go on to the view, or the failure view's 403. */
+  override process_view(
+    request: HttpRequest,
+    callback: ViewFunc,
+    _callback_args: unknown[],
+    _callback_kwargs: Record<string, unknown>,
+  ): HttpResponseBase | null {
+    if (request.csrf_processing_done) return null
+    // After process_request, so get_token() still works in exempt views.
+    if ((callback as { csrf_exempt?: unknown }).csrf_exempt) return null
+    // Anything RFC 7231 does not call safe needs protection.
+    if (['GET', 'HEAD', 'OPTIONS', 'TRACE'].includes(request.method ?? '')) return this._accept(request)
+    // The test client's switch: after the cookie handling, before anything can reject.
+    if (request._dont_enforce_csrf_checks) return this._accept(request)
+    if (Object.hasOwn(request.META, 'HTTP_ORIGIN')) {
+      if (!this._origin_verified(request)) {
+        return this._reject(request, interpolate(REASON_BAD_ORIGIN, request.META.HTTP_ORIGIN!))
+      }
+    } else if (request.is_secure()) {
+      // Over HTTPS a man in the middle could plant cookie and token; a same-site Referer is required too.
+      try {
+        this._check_referer(request)
+      } catch (error) {
+        if (error instanceof RejectRequest) return this._reject(request, error.reason)
+        throw error
+      }
+    }
+    try {
+      this._check_token(request)
+    } catch (error) {
+      if (error instanceof RejectRequest) return this._reject(request, error.reason)
+      throw error
+    }
+    return this._accept(request)
+  }
+
+  /** Sends the cookie when flagged, then clears the flag so a second instance does not send it again. */
+  override process_response(request: HttpRequest, response: HttpResponseBase): HttpResponseBase {
+    const meta = csrf_meta(request)
+    if (meta.CSRF_COOKIE_NEEDS_UPDATE) {
+      this._set_csrf_cookie(request, response)
+      // rotate_token() in a later process_response still sets the flag again.
+      meta.CSRF_COOKIE_NEEDS_UPDATE = false
+    }
+    return response
+  }
+}
+
+register_import('django.middleware.csrf.CsrfViewMiddleware', CsrfViewMiddleware)
