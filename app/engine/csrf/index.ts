@@ -18,8 +18,8 @@ export {
   rotate_token,
 } from './tokens.ts'
 export * from './reasons.ts'
-export { _get_failure_view, CsrfViewMiddleware, on_csrf_warning, RejectRequest } from './middleware.ts'
-export type { CsrfFailureView, CsrfLogListener } from './middleware.ts'
+export { _get_failure_view, CsrfViewMiddleware, RejectRequest, unicode_escape } from './middleware.ts'
+export type { CsrfFailureView } from './middleware.ts'
 export { csrf_failure, CSRF_FAILURE_TEMPLATE_NAME, TemplateDoesNotExist } from './views.ts'
 export type { CsrfFailureOptions } from './views.ts'
 export { _EnsureCsrfCookie, _EnsureCsrfToken, csrf_exempt, csrf_protect, ensure_csrf_cookie, requires_csrf_token } from './decorators.ts'

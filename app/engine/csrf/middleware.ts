@@ -3,6 +3,7 @@ import type { Settings } from '../conf/settings.ts'
 import { patch_vary_headers } from '../core/cache.ts'
 import { MiddlewareMixin, type ViewFunc } from '../core/deprecation.ts'
 import { AttributeError, DisallowedHost, ImproperlyConfigured, PythonError } from '../core/exceptions.ts'
+import { getLogger } from '../core/log.ts'
 import { import_string, register_import } from '../core/module-loading.ts'
 import { str_repr } from '../core/python.ts'
 import { get_settings } from '../conf/context.ts'
@@ -30,7 +31,7 @@ import {
   REASON_NO_CSRF_COOKIE,
   REASON_NO_REFERER,
 } from './reasons.ts'
-import { urlparse, type ParseResult } from './urlparse.ts'
+import { urlsplit, type SplitResult } from './urlsplit.ts'
 // Registers django.views.csrf.csrf_failure, the default CSRF_FAILURE_VIEW.
 import './views.ts'
 
@@ -40,18 +41,23 @@ export { REASON_INCORRECT_LENGTH, REASON_INVALID_CHARACTERS } from './tokens.ts'
 /** The view CSRF_FAILURE_VIEW names: called as `view(request, { reason })`. */
 export type CsrfFailureView = (request: HttpRequest, options: { reason?: string }) => HttpResponseBase
 
-/** A receiver of the warning Django logs on `django.security.csrf` for every rejection. */
-export type CsrfLogListener = (message: string, request: HttpRequest, response: HttpResponseBase) => void
+const logger = getLogger('django.security.csrf')
 
-const log_listeners = new Set<CsrfLogListener>()
-
-/**
- * Listens to the `Forbidden (<reason>): <path>` warnings (there is no logging module here);
- * returns the function that stops listening.
- */
-export function on_csrf_warning(listener: CsrfLogListener): () => void {
-  log_listeners.add(listener)
-  return () => void log_listeners.delete(listener)
+/** Python's `str.encode('unicode_escape').decode('ascii')`: how log_response neutralises its arguments. */
+export function unicode_escape(text: string): string {
+  let out = ''
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!
+    if (ch === '\\') out += '\\\\'
+    else if (ch === '\t') out += '\\t'
+    else if (ch === '\n') out += '\\n'
+    else if (ch === '\r') out += '\\r'
+    else if (code >= 0x20 && code < 0x7f) out += ch
+    else if (code < 0x100) out += '\\x' + code.toString(16).padStart(2, '0')
+    else if (code < 0x10000) out += '\\u' + code.toString(16).padStart(4, '0')
+    else out += '\\U' + code.toString(16).padStart(8, '0')
+  }
+  return out
 }
 
 /** Thrown inside the checks to reject with `reason`. */
@@ -83,11 +89,11 @@ function trusted_origins(origins: readonly string[]): TrustedOrigins {
   const subdomains: Record<string, string[]> = Object.create(null)
   for (const origin of origins) {
     if (!origin.includes('*')) continue
-    const parsed = urlparse(origin)
+    const parsed = urlsplit(origin)
     ;(subdomains[parsed.scheme] ??= []).push(parsed.netloc.replace(/^\*+/, ''))
   }
   return {
-    hosts: origins.map((origin) => urlparse(origin).netloc.replace(/^\*+/, '')),
+    hosts: origins.map((origin) => urlsplit(origin).netloc.replace(/^\*+/, '')),
     exact: new Set(origins.filter((origin) => !origin.includes('*'))),
     subdomains,
   }
@@ -133,11 +139,13 @@ export class CsrfViewMiddleware extends MiddlewareMixin {
     return null
   }
 
-  /** The failure view's response for `reason`, after the security warning. */
+  /** The failure view's response for `reason`, logged on `django.security.csrf` (Django's log_response). */
   _reject(request: HttpRequest, reason: string): HttpResponseBase | null {
     const response = _get_failure_view()(request, { reason })
-    const message = `Forbidden (${reason}): ${request.path}`
-    for (const listener of log_listeners) listener(message, request, response)
+    const status_code = response.status_code
+    const level = status_code >= 500 ? 'error' : status_code >= 400 ? 'warning' : 'info'
+    const message = `Forbidden (${unicode_escape(reason)}): ${unicode_escape(request.path)}`
+    logger[level](message, { status_code, request })
     return response
   }
 
@@ -206,9 +214,9 @@ export class CsrfViewMiddleware extends MiddlewareMixin {
     }
     const trusted = this.#trusted()
     if (trusted.exact.has(request_origin)) return true
-    let parsed: ParseResult
+    let parsed: SplitResult
     try {
-      parsed = urlparse(request_origin)
+      parsed = urlsplit(request_origin)
     } catch (error) {
       if (error instanceof Error && error.name === 'ValueError') return false
       throw error
@@ -221,9 +229,9 @@ export class CsrfViewMiddleware extends MiddlewareMixin {
   _check_referer(request: HttpRequest): void {
     const settings = get_settings()
     if (!Object.hasOwn(request.META, 'HTTP_REFERER')) throw new RejectRequest(REASON_NO_REFERER)
-    let referer: ParseResult
+    let referer: SplitResult
     try {
-      referer = urlparse(request.META.HTTP_REFERER!)
+      referer = urlsplit(request.META.HTTP_REFERER!)
     } catch (error) {
       if (error instanceof Error && error.name === 'ValueError') throw new RejectRequest(REASON_MALFORMED_REFERER)
       throw error

@@ -128,7 +128,7 @@ export function csrf_failure(request: HttpRequest, options: CsrfFailureOptions =
   const details = get_settings().DEBUG
     ? debug_help(reason)
     : '\n<div id="explanation">\n  <p><small>More information is available with DEBUG=True.</small></p>\n</div>\n'
-  return new HttpResponseForbidden(HEAD + summary + details + '</body>\n</html>\n')
+  return new HttpResponseForbidden(HEAD + summary + details + '\n</body>\n</html>\n')
 }
 
 register_import('django.views.csrf.csrf_failure', csrf_failure)

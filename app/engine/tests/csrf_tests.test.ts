@@ -7,7 +7,8 @@ import { decorator_from_middleware } from '../core/decorators.ts'
 import { MiddlewareMixin } from '../core/deprecation.ts'
 import { ImproperlyConfigured, OSError } from '../core/exceptions.ts'
 import { csrf_exempt, csrf_protect, ensure_csrf_cookie, requires_csrf_token } from '../csrf/decorators.ts'
-import { CsrfViewMiddleware, on_csrf_warning, RejectRequest } from '../csrf/middleware.ts'
+import { set_log_sink } from '../core/log.ts'
+import { CsrfViewMiddleware, RejectRequest } from '../csrf/middleware.ts'
 import { REASON_BAD_ORIGIN, REASON_CSRF_TOKEN_MISSING, REASON_NO_CSRF_COOKIE } from '../csrf/reasons.ts'
 import {
   _check_token_format,
@@ -44,11 +45,13 @@ function run<T>(overrides: SettingsOverrides, fn: () => T): T {
 // assertLogs('django.security.csrf', 'WARNING'): what `fn` returned and the warnings it logged.
 function with_logs<T>(fn: () => T): [T, string[]] {
   const messages: string[] = []
-  const stop = on_csrf_warning((message) => messages.push(message))
+  const previous = set_log_sink((record) => {
+    if (record.name === 'django.security.csrf' && record.levelname === 'WARNING') messages.push(record.message)
+  })
   try {
     return [fn(), messages]
   } finally {
-    stop()
+    set_log_sink(previous)
   }
 }
 

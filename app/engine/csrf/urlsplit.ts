@@ -1,50 +1,27 @@
 /**
- * Port of CPython 3.13's urllib.parse.urlparse as CsrfViewMiddleware uses it: core/urllib.ts's
+ * Port of CPython 3.13's urllib.parse.urlsplit as CsrfViewMiddleware uses it: core/urllib.ts's
  * urlsplit plus the netloc checks CPython adds (bracketed hosts must be IP literals, no NFKC
  * tricks), which decide between "malformed" and "does not match" for Origin and Referer.
  */
 import { ValueError } from '../core/exceptions.ts'
-import { urlsplit, urlunsplit } from '../core/urllib.ts'
+import { urlsplit as split_url, urlunsplit } from '../core/urllib.ts'
 
-/** Python's ParseResult, with `geturl()`. */
-export interface ParseResult {
+/** Python's SplitResult, with `geturl()`. */
+export interface SplitResult {
   scheme: string
   netloc: string
   path: string
-  params: string
   query: string
   fragment: string
-  /** `urlunparse()` of the parts: drops an empty `?`, `#` or trailing `;params`. */
+  /** `urlunsplit()` of the parts: an empty `?` or `#` is dropped. */
   geturl(): string
 }
 
-const USES_PARAMS = new Set(['', 'ftp', 'hdl', 'prospero', 'http', 'imap', 'https', 'shttp', 'rtsp', 'rtsps', 'rtspu', 'sip', 'sips', 'mms', 'sftp', 'tel'])
-
-/** `urllib.parse.urlparse(url)`; ValueError where CPython 3.13 raises one. */
-export function urlparse(url: string): ParseResult {
-  const split = urlsplit(url)
-  check_netloc(split.netloc)
-  let path = split.path
-  let params = ''
-  if (USES_PARAMS.has(split.scheme) && path.includes(';')) {
-    // The params are what follows the first ';' of the last segment.
-    const slash = path.lastIndexOf('/')
-    const semi = path.indexOf(';', slash < 0 ? 0 : slash)
-    if (semi >= 0) {
-      params = path.slice(semi + 1)
-      path = path.slice(0, semi)
-    }
-  }
-  const { scheme, netloc, query, fragment } = split
-  return {
-    scheme,
-    netloc,
-    path,
-    params,
-    query,
-    fragment,
-    geturl: () => urlunsplit({ scheme, netloc, path: params ? `${path};${params}` : path, query, fragment }),
-  }
+/** `urllib.parse.urlsplit(url)`; ValueError where CPython 3.13 raises one. */
+export function urlsplit(url: string): SplitResult {
+  const parts = split_url(url)
+  check_netloc(parts.netloc)
+  return { ...parts, geturl: () => urlunsplit(parts) }
 }
 
 function check_netloc(netloc: string): void {
