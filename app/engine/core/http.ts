@@ -1,8 +1,9 @@
 /** Port of the parts of django/utils/http.py that requests and responses use. */
 import { decode, is_known_codec, latin1_encode } from './encoding.ts'
 import { ValueError } from './exceptions.ts'
-import { py_strip, str_repr } from './python.ts'
-import { quote, unquote } from './urllib.ts'
+import { MultiValueDict } from './datastructures.ts'
+import { py_strip, pystr, str_repr } from './python.ts'
+import { quote, quote_plus, unquote } from './urllib.ts'
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
@@ -158,4 +159,62 @@ export function content_disposition_header(as_attachment: boolean, filename: str
     return `${disposition}; filename*=utf-8''${quote(filename, '')}`
   }
   return as_attachment ? 'attachment' : null
+}
+
+/** `escape_leading_slashes(url)`: `//x` becomes `/%2Fx`, so a path can never read as a scheme-relative URL. */
+export function escape_leading_slashes(url: string): string {
+  return url.startsWith('//') ? '/%2F' + url.slice(2) : url
+}
+
+/** What `urlencode()` takes: a MultiValueDict (its lists), a record or Map, or key/value pairs. */
+export type QueryInput =
+  | MultiValueDict
+  | Map<string, unknown>
+  | Record<string, unknown>
+  | Iterable<readonly [unknown, unknown]>
+
+function none_error(key: unknown): TypeError {
+  return new TypeError(
+    `Cannot encode None for key '${pystr(key)}' in a query string. Did you mean to pass an empty string or omit the value?`,
+  )
+}
+
+// Python's iter() of a value, for the sequences urlencode expands (strings and bytes are scalars).
+function iter_values(value: unknown): Iterable<unknown> | null {
+  if (typeof value !== 'object' || value === null || value instanceof Uint8Array) return null
+  if (value instanceof Map) return value.keys()
+  if (Symbol.iterator in value) return value as Iterable<unknown>
+  const proto = Object.getPrototypeOf(value)
+  return proto === Object.prototype || proto === null ? Object.keys(value) : null
+}
+
+function plus_quoted(value: unknown): string {
+  return value instanceof Uint8Array ? quote_plus(value) : quote_plus(pystr(value))
+}
+
+/**
+ * Django's `urlencode(query, doseq)`: refuses None values, and with `doseq` expands sequences
+ * into repeated keys; each side is `quote_plus`-encoded as UTF-8.
+ */
+export function urlencode(query: QueryInput, doseq = false): string {
+  let pairs: Iterable<readonly [unknown, unknown]>
+  if (query instanceof MultiValueDict) pairs = query.lists()
+  else if (query instanceof Map) pairs = query.entries()
+  else if (Symbol.iterator in query) pairs = query as Iterable<readonly [unknown, unknown]>
+  else pairs = Object.entries(query)
+  const out: string[] = []
+  for (const [key, value] of pairs) {
+    if (value === null || value === undefined) throw none_error(key)
+    const k = plus_quoted(key)
+    const items = doseq && typeof value !== 'string' ? iter_values(value) : null
+    if (items === null) {
+      out.push(`${k}=${plus_quoted(value)}`)
+      continue
+    }
+    for (const item of items) {
+      if (item === null || item === undefined) throw none_error(key)
+      out.push(`${k}=${plus_quoted(item)}`)
+    }
+  }
+  return out.join('&')
 }

@@ -146,6 +146,22 @@ export function split_hostname(netloc: string): string | null {
   return name ? name.toLowerCase() : null
 }
 
+/**
+ * Python's `SplitResult.port` for a netloc: the number after the host, null when there is none;
+ * ValueError for a port that is not a number or out of range.
+ */
+export function split_port(netloc: string): number | null {
+  const host = netloc.slice(netloc.lastIndexOf('@') + 1)
+  const after = host.startsWith('[') ? host.slice(host.indexOf(']') + 1) : host
+  const colon = after.indexOf(':')
+  const port = colon < 0 ? '' : after.slice(colon + 1)
+  if (!port) return null
+  if (!/^[0-9]+$/.test(port)) throw new ValueError(`Port could not be cast to integer value as '${port}'`)
+  const value = Number(port)
+  if (value > 65535) throw new ValueError('Port out of range 0-65535')
+  return value
+}
+
 const USES_RELATIVE = new Set(['', 'ftp', 'http', 'gopher', 'nntp', 'imap', 'wais', 'file', 'https', 'shttp', 'mms', 'prospero', 'rtsp', 'rtsps', 'rtspu', 'sftp', 'svn', 'svn+ssh', 'ws', 'wss'])
 
 /** `urljoin(base, url)`: RFC 3986 reference resolution with CPython's quirks. */

@@ -52,6 +52,8 @@ export class HttpRequest {
   method: string | null = null
   /** Set by URL resolution. */
   resolver_match: unknown = null
+  /** A URLconf for this request only (set by middleware); ROOT_URLCONF otherwise. */
+  urlconf?: unknown
   /** Set by SessionMiddleware: this request's session. */
   session?: SessionBase
   /** Set by AuthenticationMiddleware: the user, evaluated on first use. */
