@@ -90,7 +90,8 @@ export function make_middleware_decorator(middleware_class: DecoratorMiddlewareC
           // process_response must see the rendered content, so it waits for render().
           if (middleware.process_response) {
             const process_response = middleware.process_response.bind(middleware)
-            ;(response as RenderableResponse).add_post_render_callback((rendered) => process_response(request, rendered))
+            const renderable = response as RenderableResponse
+            renderable.add_post_render_callback((rendered) => process_response(request, rendered))
           }
           return response
         }

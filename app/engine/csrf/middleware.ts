@@ -1,9 +1,8 @@
-/** Port of django/middleware/csrf.py (CsrfViewMiddleware, its rejection reasons and checks). */
+/** Port of django/middleware/csrf.py (CsrfViewMiddleware: the token check, the cookie, the rejection). */
 import type { Settings } from '../conf/settings.ts'
 import { patch_vary_headers } from '../core/cache.ts'
 import { MiddlewareMixin, type ViewFunc } from '../core/deprecation.ts'
-import { AttributeError, DisallowedHost, ImproperlyConfigured, PythonError } from '../core/exceptions.ts'
-import { getLogger } from '../core/log.ts'
+import { AttributeError, ImproperlyConfigured } from '../core/exceptions.ts'
 import { import_string, register_import } from '../core/module-loading.ts'
 import { str_repr } from '../core/python.ts'
 import { get_settings } from '../conf/context.ts'
@@ -11,7 +10,15 @@ import { HttpHeaders } from '../http/headers.ts'
 import type { HttpRequest } from '../http/request.ts'
 import { UnreadablePostError } from '../http/request-exceptions.ts'
 import type { HttpResponseBase } from '../http/response-base.ts'
-import { is_same_domain } from './is-same-domain.ts'
+import { log_rejection } from './log.ts'
+import {
+  check_referer,
+  interpolate,
+  origin_verified,
+  RejectRequest,
+  trusted_origins,
+  type TrustedOrigins,
+} from './origin-checks.ts'
 import {
   _add_new_csrf_cookie,
   _check_token_format,
@@ -22,7 +29,11 @@ import {
   CSRF_TOKEN_LENGTH,
   InvalidTokenFormat,
 } from './tokens.ts'
-import {
+import { REASON_BAD_ORIGIN, REASON_CSRF_TOKEN_MISSING, REASON_NO_CSRF_COOKIE } from './reasons.ts'
+// Registers django.views.csrf.csrf_failure, the default CSRF_FAILURE_VIEW.
+import './views.ts'
+
+export {
   REASON_BAD_ORIGIN,
   REASON_BAD_REFERER,
   REASON_CSRF_TOKEN_MISSING,
@@ -31,72 +42,16 @@ import {
   REASON_NO_CSRF_COOKIE,
   REASON_NO_REFERER,
 } from './reasons.ts'
-import { urlsplit, type SplitResult } from './urlsplit.ts'
-// Registers django.views.csrf.csrf_failure, the default CSRF_FAILURE_VIEW.
-import './views.ts'
-
-export * from './reasons.ts'
+export { RejectRequest } from './origin-checks.ts'
+export { unicode_escape } from './log.ts'
 export { REASON_INCORRECT_LENGTH, REASON_INVALID_CHARACTERS } from './tokens.ts'
 
 /** The view CSRF_FAILURE_VIEW names: called as `view(request, { reason })`. */
 export type CsrfFailureView = (request: HttpRequest, options: { reason?: string }) => HttpResponseBase
 
-const logger = getLogger('django.security.csrf')
-
-/** Python's `str.encode('unicode_escape').decode('ascii')`: how log_response neutralises its arguments. */
-export function unicode_escape(text: string): string {
-  let out = ''
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!
-    if (ch === '\\') out += '\\\\'
-    else if (ch === '\t') out += '\\t'
-    else if (ch === '\n') out += '\\n'
-    else if (ch === '\r') out += '\\r'
-    else if (code >= 0x20 && code < 0x7f) out += ch
-    else if (code < 0x100) out += '\\x' + code.toString(16).padStart(2, '0')
-    else if (code < 0x10000) out += '\\u' + code.toString(16).padStart(4, '0')
-    else out += '\\U' + code.toString(16).padStart(8, '0')
-  }
-  return out
-}
-
-/** Thrown inside the checks to reject with `reason`. */
-export class RejectRequest extends PythonError {
-  readonly reason: string
-  constructor(reason: string) {
-    super(reason)
-    this.reason = reason
-  }
-}
-
-/** Python's `%` with one `%s`. */
-function interpolate(template: string, value: string): string {
-  return template.replace('%s', () => value)
-}
-
 /** The view rejections are rendered by. */
 export function _get_failure_view(settings: Settings = get_settings()): CsrfFailureView {
   return import_string<CsrfFailureView>(settings.CSRF_FAILURE_VIEW)
-}
-
-interface TrustedOrigins {
-  hosts: string[]
-  exact: Set<string>
-  subdomains: Record<string, string[]>
-}
-
-function trusted_origins(origins: readonly string[]): TrustedOrigins {
-  const subdomains: Record<string, string[]> = Object.create(null)
-  for (const origin of origins) {
-    if (!origin.includes('*')) continue
-    const parsed = urlsplit(origin)
-    ;(subdomains[parsed.scheme] ??= []).push(parsed.netloc.replace(/^\*+/, ''))
-  }
-  return {
-    hosts: origins.map((origin) => urlsplit(origin).netloc.replace(/^\*+/, '')),
-    exact: new Set(origins.filter((origin) => !origin.includes('*'))),
-    subdomains,
-  }
 }
 
 /**
@@ -142,10 +97,7 @@ export class CsrfViewMiddleware extends MiddlewareMixin {
   /** The failure view's response for `reason`, logged on `django.security.csrf` (Django's log_response). */
   _reject(request: HttpRequest, reason: string): HttpResponseBase | null {
     const response = _get_failure_view()(request, { reason })
-    const status_code = response.status_code
-    const level = status_code >= 500 ? 'error' : status_code >= 400 ? 'warning' : 'info'
-    const message = `Forbidden (${unicode_escape(reason)}): ${unicode_escape(request.path)}`
-    logger[level](message, { status_code, request })
+    log_rejection(reason, request, response)
     return response
   }
 
@@ -160,7 +112,8 @@ export class CsrfViewMiddleware extends MiddlewareMixin {
       const session = request.session
       if (session === undefined || session === null) {
         throw new ImproperlyConfigured(
-          'CSRF_USE_SESSIONS is enabled, but request.session is not set. SessionMiddleware must appear before CsrfViewMiddleware in MIDDLEWARE.',
+          'CSRF_USE_SESSIONS is enabled, but request.session is not set. ' +
+            'SessionMiddleware must appear before CsrfViewMiddleware in MIDDLEWARE.',
         )
       }
       secret = (session.get(CSRF_SESSION_KEY, null) ?? null) as string | null
@@ -201,67 +154,21 @@ export class CsrfViewMiddleware extends MiddlewareMixin {
 
   /** True when the Origin header is this site's own origin or a trusted one. */
   _origin_verified(request: HttpRequest): boolean {
-    const request_origin = request.META.HTTP_ORIGIN!
-    let good_host: string | null = null
-    try {
-      good_host = request.get_host()
-    } catch (error) {
-      if (!(error instanceof DisallowedHost)) throw error
-    }
-    if (good_host !== null) {
-      const good_origin = `${request.is_secure() ? 'https' : 'http'}://${good_host}`
-      if (request_origin === good_origin) return true
-    }
-    const trusted = this.#trusted()
-    if (trusted.exact.has(request_origin)) return true
-    let parsed: SplitResult
-    try {
-      parsed = urlsplit(request_origin)
-    } catch (error) {
-      if (error instanceof Error && error.name === 'ValueError') return false
-      throw error
-    }
-    const hosts = Object.hasOwn(trusted.subdomains, parsed.scheme) ? trusted.subdomains[parsed.scheme]! : []
-    return hosts.some((host) => is_same_domain(parsed.netloc, host))
+    return origin_verified(request, this.#trusted())
   }
 
   /** For HTTPS without Origin: throws RejectRequest unless the Referer is a secure, trusted URL. */
   _check_referer(request: HttpRequest): void {
-    const settings = get_settings()
-    if (!Object.hasOwn(request.META, 'HTTP_REFERER')) throw new RejectRequest(REASON_NO_REFERER)
-    let referer: SplitResult
-    try {
-      referer = urlsplit(request.META.HTTP_REFERER!)
-    } catch (error) {
-      if (error instanceof Error && error.name === 'ValueError') throw new RejectRequest(REASON_MALFORMED_REFERER)
-      throw error
-    }
-    if (referer.scheme === '' || referer.netloc === '') throw new RejectRequest(REASON_MALFORMED_REFERER)
-    if (referer.scheme !== 'https') throw new RejectRequest(REASON_INSECURE_REFERER)
-    if (this.#trusted().hosts.some((host) => is_same_domain(referer.netloc, host))) return
-    // Else the configured cookie domain, or this host:port when none is configured.
-    let good_referer = settings.CSRF_USE_SESSIONS ? settings.SESSION_COOKIE_DOMAIN : settings.CSRF_COOKIE_DOMAIN
-    if (good_referer === null) {
-      try {
-        good_referer = request.get_host()
-      } catch (error) {
-        if (error instanceof DisallowedHost) throw new RejectRequest(interpolate(REASON_BAD_REFERER, referer.geturl()))
-        throw error
-      }
-    } else {
-      const server_port = request.get_port()
-      if (server_port !== '443' && server_port !== '80') good_referer = `${good_referer}:${server_port}`
-    }
-    if (!is_same_domain(referer.netloc, good_referer)) {
-      throw new RejectRequest(interpolate(REASON_BAD_REFERER, referer.geturl()))
-    }
+    check_referer(request, this.#trusted())
   }
 
   /** `CSRF token from POST <reason>.` or `CSRF token from the 'X-Csrftoken' HTTP header <reason>.` */
   _bad_token_message(reason: string, token_source: string): string {
     let source = token_source
     // Anything but POST is a CSRF_HEADER_NAME META key.
-    if (token_source !== 'POST') source = `the ${str_repr(String(HttpHeaders.parse_header_name(token_source)))} HTTP header`
+    if (token_source !== 'POST') {
+      source = `the ${str_repr(String(HttpHeaders.parse_header_name(token_source)))} HTTP header`
+    }
     return `CSRF token from ${source} ${reason}.`
   }
 
@@ -301,7 +208,9 @@ export class CsrfViewMiddleware extends MiddlewareMixin {
     try {
       _check_token_format(token)
     } catch (error) {
-      if (error instanceof InvalidTokenFormat) throw new RejectRequest(this._bad_token_message(error.reason, token_source))
+      if (error instanceof InvalidTokenFormat) {
+        throw new RejectRequest(this._bad_token_message(error.reason, token_source))
+      }
       throw error
     }
     if (!_does_token_match(token, secret)) throw new RejectRequest(this._bad_token_message('incorrect', token_source))

@@ -43,7 +43,8 @@ describe('CsrfViewMiddleware against Django 5.2.19', () => {
         req.META.SERVER_PORT = c.port
         if (c.cookie !== null) req.COOKIES.csrftoken = c.cookie
         if (c.post !== null) req.POST.setitem('csrfmiddlewaretoken', c.post)
-        if (c.header !== null) req.META[(c.settings as SettingsOverrides).CSRF_HEADER_NAME ?? 'HTTP_X_CSRFTOKEN'] = c.header
+        const header_name = (c.settings as SettingsOverrides).CSRF_HEADER_NAME ?? 'HTTP_X_CSRFTOKEN'
+        if (c.header !== null) req.META[header_name] = c.header
         if (c.origin !== null) req.META.HTTP_ORIGIN = c.origin
         if (c.referer !== null) req.META.HTTP_REFERER = c.referer
         const mw = new CsrfViewMiddleware(view)

@@ -57,11 +57,11 @@ const HEAD = `<!DOCTYPE html>
 
 // The explanations Django shows for the two reasons a browser setting usually causes.
 const NO_REFERER = [
-  'You are seeing this message because this HTTPS site requires a “Referer header” to be sent by your web browser, ' +
-    'but none was sent. This header is required for security reasons, to ensure that your browser is not being ' +
-    'hijacked by third parties.',
-  'If you have configured your browser to disable “Referer” headers, please re-enable them, at least for this site, ' +
-    'or for HTTPS connections, or for “same-origin” requests.',
+  'You are seeing this message because this HTTPS site requires a “Referer header” to be sent by your web ' +
+    'browser, but none was sent. This header is required for security reasons, to ensure that your browser is ' +
+    'not being hijacked by third parties.',
+  'If you have configured your browser to disable “Referer” headers, please re-enable them, at least for this ' +
+    'site, or for HTTPS connections, or for “same-origin” requests.',
   'If you are using the <meta name="referrer" content="no-referrer"> tag or including the “Referrer-Policy: ' +
     'no-referrer” header, please remove them. The CSRF protection requires the “Referer” header to do strict ' +
     'referer checking. If you’re concerned about privacy, use alternatives like <a rel="noreferrer" …> for links ' +
@@ -83,7 +83,9 @@ function paragraphs(shown: boolean, texts: readonly string[]): string {
 // output fixes it); the reason, the docs links and the pointers to DEBUG and CSRF_FAILURE_VIEW are kept.
 function debug_help(reason: string): string {
   const docs = `https://docs.djangoproject.com/en/${DOCS_VERSION}`
-  const shown_reason = reason ? `\n    <p>Reason given for failure:</p>\n    <pre>\n    ${escape(reason)}\n    </pre>\n    ` : ''
+  const shown_reason = reason
+    ? `\n    <p>Reason given for failure:</p>\n    <pre>\n    ${escape(reason)}\n    </pre>\n    `
+    : ''
   return `
 <div id="info">
   <h2>Help</h2>

@@ -94,7 +94,9 @@ const sandwiched_rotate_token_view = csrf_protect(
 )
 
 function post_form_view(_request: HttpRequest): HttpResponse {
-  return new HttpResponse('\n<html><body><h1>\u00a1Unicode!<form method="post"><input type="text"></form></body></html>\n')
+  return new HttpResponse(
+    '\n<html><body><h1>\u00a1Unicode!<form method="post"><input type="text"></form></body></html>\n',
+  )
 }
 
 const ensure_csrf_cookie_view = ensure_csrf_cookie((_request: HttpRequest) => new HttpResponse())
@@ -284,7 +286,8 @@ function mixin_tests(v: Variant): {
     return req
   }
 
-  const _get_POST_csrf_cookie_request = (args: RequestArgs = {}) => _get_csrf_cookie_request({ ...args, method: 'POST' })
+  const _get_POST_csrf_cookie_request = (args: RequestArgs = {}) =>
+    _get_csrf_cookie_request({ ...args, method: 'POST' })
 
   const _get_POST_request_with_token = (args: RequestArgs = {}) =>
     _get_POST_csrf_cookie_request({ ...args, post_token: _csrf_id_token })
@@ -730,7 +733,12 @@ function mixin_tests(v: Variant): {
     },
     {
       ALLOWED_HOSTS: ['www.example.com'],
-      CSRF_TRUSTED_ORIGINS: ['http://no-match.com', 'https://*.example.com', 'http://*.no-match.com', 'http://*.no-match-2.com'],
+      CSRF_TRUSTED_ORIGINS: [
+        'http://no-match.com',
+        'https://*.example.com',
+        'http://*.no-match.com',
+        'http://*.no-match-2.com',
+      ],
     },
   )
 
@@ -1073,7 +1081,8 @@ describe('CsrfViewMiddlewareUseSessionsTests', () => {
 
   test('test_no_session_on_request', () => {
     const msg =
-      'CSRF_USE_SESSIONS is enabled, but request.session is not set. SessionMiddleware must appear before CsrfViewMiddleware in MIDDLEWARE.'
+      'CSRF_USE_SESSIONS is enabled, but request.session is not set. ' +
+      'SessionMiddleware must appear before CsrfViewMiddleware in MIDDLEWARE.'
     const mw = new CsrfViewMiddleware(() => new HttpResponse())
     expect(() => mw.process_request(new HttpRequest())).toThrow(ImproperlyConfigured)
     expect(() => mw.process_request(new HttpRequest())).toThrow(msg)
