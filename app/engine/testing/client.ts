@@ -5,10 +5,8 @@
 import type { AuthUser } from '../auth/backends.ts'
 import type { QueryInput } from '../core/http.ts'
 import { got_request_exception } from '../core/signals.ts'
-import { split_hostname, split_port, urljoin, urlsplit } from '../core/urllib.ts'
 import type { SignalKwargs } from '../dispatch/dispatcher.ts'
 import type { HttpRequest } from '../http/request.ts'
-import { QueryDict } from '../http/query-dict.ts'
 import type { HttpResponseBase } from '../http/response-base.ts'
 import type { SessionBase } from '../sessions/base.ts'
 import { resolve } from '../urls/base.ts'
@@ -24,7 +22,7 @@ import {
   parse_json,
   store_exc_info,
 } from './client-mixin.ts'
-import { RedirectCycleError, REDIRECT_STATUS_CODES } from './redirects.ts'
+import { ensure_not_cyclic, next_hop, REDIRECT_STATUS_CODES, redirect_state } from './redirects.ts'
 import { RequestFactory, type RequestDict, type RequestFactoryOptions, type RequestOptions } from './request-factory.ts'
 
 /** Keyword arguments of `new Client()`: the rest are environ keys sent with every request. */
@@ -129,42 +127,14 @@ export class Client extends RequestFactory {
 
   /** Follows redirects (301/302/303 as GET; 307/308 keep method and body) and records the chain. */
   _handle_redirects(response: ClientResponse, data: unknown, options: ClientRequestOptions): ClientResponse {
-    const { follow: _f, secure: _s, headers = null, query_params = null, ...rest } = options
-    let content_type = rest.content_type
-    delete rest.content_type
-    const extra: Record<string, unknown> = rest
+    const state = redirect_state(data, options)
     response.redirect_chain = []
     while (REDIRECT_STATUS_CODES.has(response.status_code)) {
-      const response_url = (response as unknown as { url: string }).url
-      const redirect_chain: Array<[string, number]> = response.redirect_chain!
-      redirect_chain.push([response_url, response.status_code])
-      const url = urlsplit(response_url)
-      if (url.scheme) extra['wsgi.url_scheme'] = url.scheme
-      const hostname = split_hostname(url.netloc)
-      if (hostname) extra.SERVER_NAME = extra.HTTP_HOST = hostname
-      const port = split_port(url.netloc)
-      if (port) extra.SERVER_PORT = String(port)
-      let path = url.path
-      // RFC 3986 §6.2.3: an empty path is "/".
-      if (!path && url.netloc) path = '/'
-      if (!path.startsWith('/')) path = urljoin(String(response.request.PATH_INFO), path)
-      let method: string
-      if (response.status_code === 307 || response.status_code === 308) {
-        method = String(response.request.REQUEST_METHOD).toLowerCase()
-        if (method !== 'get' && method !== 'head') extra.QUERY_STRING = url.query
-      } else {
-        method = 'get'
-        data = new QueryDict(url.query)
-        content_type = null
-      }
-      const next_options: ClientRequestOptions = { ...extra, content_type, follow: false, headers, query_params }
-      response = this.#method(method)(path, data, next_options)
-      response.redirect_chain = redirect_chain
-      const last = redirect_chain.at(-1)!
-      if (redirect_chain.slice(0, -1).some(([u, s]) => u === last[0] && s === last[1])) {
-        throw new RedirectCycleError('Redirect loop detected.', response)
-      }
-      if (redirect_chain.length > 20) throw new RedirectCycleError('Too many redirects.', response)
+      const chain: Array<[string, number]> = response.redirect_chain
+      const { method, path, options: next } = next_hop(response, state)
+      response = this.#method(method)(path, state.data, { ...next, follow: false })
+      response.redirect_chain = chain
+      ensure_not_cyclic(response)
     }
     return response
   }
