@@ -14,8 +14,11 @@ export class Resolver404 extends Http404 {
   readonly args: [Resolver404Info]
 
   constructor(info: Resolver404Info) {
-    super(py_repr(info))
+    super('')
     this.args = [info]
+    // str(e) is the dict's repr; build it only when read (every non-matching include raises one).
+    let text: string | null = null
+    Object.defineProperty(this, 'message', { get: () => (text ??= py_repr(info)), configurable: true, enumerable: false })
   }
 }
 

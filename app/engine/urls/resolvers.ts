@@ -84,7 +84,7 @@ function urlconfName(urlconf: unknown): string {
   if (typeof urlconf === 'string') return urlconf
   if (urlconf === null || urlconf === undefined) return 'None'
   if (Array.isArray(urlconf)) return py_repr(urlconf)
-  return (urlconf as URLconfModule).__name__ ?? String(urlconf)
+  return (urlconf as URLconfModule).__name__ ?? (urlconf as object).constructor?.name ?? 'module'
 }
 
 /** A pattern that leads to a nested URLconf (Django's include()), with its namespace and app_name. */
@@ -124,8 +124,10 @@ export class URLResolver {
   /** `repr(resolver)`: `<URLResolver <urlconf> (app_name:namespace) 'pattern'>`. */
   __repr__(): string {
     const name = this.urlconf_name
-    const urlconfRepr =
-      Array.isArray(name) && name.length ? `<${(name[0] as object).constructor.name} list>` : py_repr(name)
+    let urlconfRepr: string
+    if (Array.isArray(name)) urlconfRepr = name.length ? `<${(name[0] as object).constructor.name} list>` : '[]'
+    else if (name !== null && typeof name === 'object') urlconfRepr = `<module '${urlconfName(name)}'>`
+    else urlconfRepr = py_repr(name)
     return `<URLResolver ${urlconfRepr} (${pystr(this.app_name)}:${pystr(this.namespace)}) ${this.pattern.describe()}>`
   }
 
