@@ -90,6 +90,12 @@ export function _get_user_session_key(request: HttpRequest): number | null {
   return get_user_model().pk_to_python(session_of(request).getitem(SESSION_KEY))
 }
 
+/** Django's `hasattr(request, 'user')`, without evaluating AuthenticationMiddleware's lazy user. */
+function has_user(request: HttpRequest): boolean {
+  const descriptor = Object.getOwnPropertyDescriptor(request, 'user')
+  return descriptor?.get !== undefined || request.user !== undefined
+}
+
 /** Runs `fn` with the request's settings active, so hashers, backends and secrets are the site's. */
 function in_request<T>(request: HttpRequest | null, fn: () => T): T {
   return request ? with_settings(request.settings, fn) : fn()
@@ -183,7 +189,7 @@ export function login(request: HttpRequest, user: LoginUser | null, backend: str
     session.setitem(SESSION_KEY, pk_string(target))
     session.setitem(BACKEND_SESSION_KEY, backend_path)
     session.setitem(HASH_SESSION_KEY, session_auth_hash)
-    if (request.user !== undefined) request.user = target
+    if (has_user(request)) request.user = target
     rotate_token(request)
     user_logged_in.send(target.constructor, { request, user: target })
   })
@@ -218,7 +224,7 @@ export function alogin(request: HttpRequest, user: LoginUser | null, backend: st
     await session.aset(BACKEND_SESSION_KEY, backend_path)
     await session.aset(HASH_SESSION_KEY, session_auth_hash)
     const logged_in = target
-    if (request.user !== undefined) request.user = logged_in
+    if (has_user(request)) request.user = logged_in
     // DEVIATION(django): request.auser() answers the new user too, not AuthenticationMiddleware's cached one.
     if (request.auser !== undefined) request.auser = async () => logged_in
     rotate_token(request)
@@ -239,7 +245,7 @@ export function logout(request: HttpRequest): void {
     const user = logged_out_user(request.user)
     user_logged_out.send(user === null ? null : (user as object).constructor, { request, user })
     session_of(request).flush()
-    if (request.user !== undefined) request.user = new AnonymousUser()
+    if (has_user(request)) request.user = new AnonymousUser()
   })
 }
 
@@ -249,7 +255,7 @@ export function alogout(request: HttpRequest): Promise<void> {
     const user = logged_out_user(request.auser !== undefined ? await request.auser() : null)
     await user_logged_out.asend(user === null ? null : (user as object).constructor, { request, user })
     await session_of(request).aflush()
-    if (request.user !== undefined) request.user = new AnonymousUser()
+    if (has_user(request)) request.user = new AnonymousUser()
     // DEVIATION(django): request.auser() answers AnonymousUser too, not the middleware's cached user.
     if (request.auser !== undefined) request.auser = async () => new AnonymousUser()
   })

@@ -26,6 +26,7 @@ import {
   logout,
   SESSION_KEY,
   update_session_auth_hash,
+  type AuthRequest,
 } from '../auth/auth.ts'
 import { login_required, permission_required, user_passes_test } from '../auth/decorators.ts'
 import { PBKDF2PasswordHasher } from '../auth/hashers.ts'
@@ -395,6 +396,15 @@ describe('TestAuthenticationMiddleware', () => {
       expect(request.user).toBe(first)
       request.user = new AnonymousUser()
       expect(request.user).toBeInstanceOf(AnonymousUser)
+    }))
+
+  it('login replaces the lazy user without evaluating it', () =>
+    site(() => {
+      const request = make_request()
+      middleware.__call__(request)
+      login(request, staff)
+      expect((request as AuthRequest)._cached_user).toBeUndefined()
+      expect(request.user).toBe(staff)
     }))
 
   it('test_auser', async () => {
