@@ -14,6 +14,7 @@ import { import_string } from '../core/module-loading.ts'
 import type { HttpRequest } from '../http/request.ts'
 import type { HttpResponseBase } from '../http/response-base.ts'
 import { set_urlconf } from '../urls/base.ts'
+import { callable_path } from '../urls/resolver-match.ts'
 import { call_view, get_resolver, type ResolverMatch, type URLConf, type View } from '../urls/resolvers.ts'
 import { convert_exception_to_response, type Handler } from './exception.ts'
 
@@ -60,10 +61,10 @@ function hook_owner(hook: object): string {
   return hook_owners.get(hook) ?? 'Middleware'
 }
 
-/** The name Django's messages give a view: its function (or class) name. */
+/** The name Django's messages give a view: `module.name` when it has `__module__`, else its name or `<lambda>`. */
 function view_name(callback: unknown): string {
-  const fn = callback as { name?: string; constructor?: { name?: string } }
-  return (typeof callback === 'function' ? fn.name : `${fn.constructor?.name}.__call__`) || '<anonymous>'
+  if (typeof callback === 'function') return callable_path(callback)
+  return `${callable_path((callback as object).constructor)}.__call__`
 }
 
 /** The error a sync handler raises when it meets something async. */
