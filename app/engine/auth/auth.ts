@@ -1,4 +1,4 @@
-/** Port of django/contrib/auth/__init__.py (authenticate, login, logout, get_user and their async twins). */
+/** Port of django/contrib/auth/__init__.py (authenticate, login, logout, get_user; async twins in auth-async.ts). */
 import { get_settings, with_settings } from '../conf/context.ts'
 import { constant_time_compare } from '../core/crypto.ts'
 import { AttributeError, PermissionDenied, ValueError } from '../core/exceptions.ts'
@@ -36,7 +36,7 @@ export type AuthRequest = HttpRequest & {
 }
 
 /** A user as login() sees it: a pk, maybe a backend path and a session auth hash. */
-interface LoginUser {
+export interface LoginUser {
   readonly pk: unknown
   backend?: unknown
   get_session_auth_hash?(): string
@@ -77,8 +77,8 @@ export function _get_backend_from_user(user: LoginUser, backend: unknown = null)
   return chosen as string
 }
 
-/** The request's session; AttributeError (Django's message) when no SessionMiddleware set one. */
-function session_of(request: HttpRequest): SessionBase {
+/** The request's session; AttributeError (Django's message) when no SessionMiddleware set one. @internal */
+export function sessionOf(request: HttpRequest): SessionBase {
   if (request.session === undefined || request.session === null) {
     throw new AttributeError(`'${request.constructor.name}' object has no attribute 'session'`)
   }
@@ -87,17 +87,17 @@ function session_of(request: HttpRequest): SessionBase {
 
 /** @internal The session's user id converted back to the pk type; KeyError when nobody is logged in. */
 export function _get_user_session_key(request: HttpRequest): number | null {
-  return get_user_model().pk_to_python(session_of(request).getitem(SESSION_KEY))
+  return get_user_model().pk_to_python(sessionOf(request).getitem(SESSION_KEY))
 }
 
-/** Django's `hasattr(request, 'user')`, without evaluating AuthenticationMiddleware's lazy user. */
-function has_user(request: HttpRequest): boolean {
+/** Django's `hasattr(request, 'user')`, without evaluating AuthenticationMiddleware's lazy user. @internal */
+export function hasUser(request: HttpRequest): boolean {
   const descriptor = Object.getOwnPropertyDescriptor(request, 'user')
   return descriptor?.get !== undefined || request.user !== undefined
 }
 
-/** Runs `fn` with the request's settings active, so hashers, backends and secrets are the site's. */
-function in_request<T>(request: HttpRequest | null, fn: () => T): T {
+/** Runs `fn` with the request's settings active, so hashers, backends and secrets are the site's. @internal */
+export function inRequest<T>(request: HttpRequest | null, fn: () => T): T {
   return request ? with_settings(request.settings, fn) : fn()
 }
 
@@ -107,7 +107,7 @@ function in_request<T>(request: HttpRequest | null, fn: () => T): T {
  * raising PermissionDenied stops the search.
  */
 export function authenticate(request: HttpRequest | null = null, credentials: Record<string, unknown> = {}): AuthUser | null {
-  return in_request(request, () => {
+  return inRequest(request, () => {
     for (const [backend, backend_path] of _get_compatible_backends(credentials)) {
       let user: AuthUser | null
       try {
@@ -125,31 +125,8 @@ export function authenticate(request: HttpRequest | null = null, credentials: Re
   })
 }
 
-/** Async twin of `authenticate()`, calling each backend's `aauthenticate()`. */
-export function aauthenticate(
-  request: HttpRequest | null = null,
-  credentials: Record<string, unknown> = {},
-): Promise<AuthUser | null> {
-  return in_request(request, async () => {
-    for (const [backend, backend_path] of _get_compatible_backends(credentials)) {
-      let user: AuthUser | null
-      try {
-        user = await backend.aauthenticate(request, credentials)
-      } catch (error) {
-        if (error instanceof PermissionDenied) break
-        throw error
-      }
-      if (user === null || user === undefined) continue
-      user.backend = backend_path
-      return user
-    }
-    await user_login_failed.asend('django.contrib.auth', { credentials: _clean_credentials(credentials), request })
-    return null
-  })
-}
-
 /** The user login() was given, or (deprecated in 5.2) request.user for null. */
-function login_user(request: HttpRequest, user: LoginUser | null): LoginUser {
+function loginUser(request: HttpRequest, user: LoginUser | null): LoginUser {
   if (user !== null && user !== undefined) return user
   warn('Fallback to request.user when user is None will be removed.', 'RemovedInDjango61Warning')
   if (request.user === undefined) {
@@ -158,8 +135,8 @@ function login_user(request: HttpRequest, user: LoginUser | null): LoginUser {
   return request.user as LoginUser
 }
 
-/** The value stored under SESSION_KEY: `str(pk)`; AnonymousUser has no model meta. */
-function pk_string(user: LoginUser): string {
+/** @internal The value stored under SESSION_KEY: `str(pk)`; AnonymousUser has no model meta. */
+export function pkString(user: LoginUser): string {
   if (user instanceof AnonymousUser) throw new AttributeError("'AnonymousUser' object has no attribute '_meta'")
   return String(user.pk)
 }
@@ -170,10 +147,10 @@ function pk_string(user: LoginUser): string {
  * CSRF secret is rotated and user_logged_in sent (which records last_login).
  */
 export function login(request: HttpRequest, user: LoginUser | null, backend: string | null = null): void {
-  in_request(request, () => {
-    const target = login_user(request, user)
+  inRequest(request, () => {
+    const target = loginUser(request, user)
     const session_auth_hash = typeof target.get_session_auth_hash === 'function' ? target.get_session_auth_hash() : ''
-    const session = session_of(request)
+    const session = sessionOf(request)
     if (session.has(SESSION_KEY)) {
       if (
         _get_user_session_key(request) !== target.pk ||
@@ -186,54 +163,17 @@ export function login(request: HttpRequest, user: LoginUser | null, backend: str
       session.cycle_key()
     }
     const backend_path = _get_backend_from_user(target, backend)
-    session.setitem(SESSION_KEY, pk_string(target))
+    session.setitem(SESSION_KEY, pkString(target))
     session.setitem(BACKEND_SESSION_KEY, backend_path)
     session.setitem(HASH_SESSION_KEY, session_auth_hash)
-    if (has_user(request)) request.user = target
+    if (hasUser(request)) request.user = target
     rotate_token(request)
     user_logged_in.send(target.constructor, { request, user: target })
   })
 }
 
-/** Async twin of `login()`, using the session's async methods and `asend`. */
-export function alogin(request: HttpRequest, user: LoginUser | null, backend: string | null = null): Promise<void> {
-  return in_request(request, async () => {
-    let target = user
-    if (target === null || target === undefined) {
-      warn('Fallback to request.user when user is None will be removed.', 'RemovedInDjango61Warning')
-      if (request.auser === undefined) {
-        throw new AttributeError(`'${request.constructor.name}' object has no attribute 'auser'`)
-      }
-      target = (await request.auser()) as LoginUser
-    }
-    const session_auth_hash = typeof target.get_session_auth_hash === 'function' ? target.get_session_auth_hash() : ''
-    const session = session_of(request)
-    if (await session.ahas_key(SESSION_KEY)) {
-      const stored_hash = await session.aget(HASH_SESSION_KEY, '')
-      if (
-        _get_user_session_key(request) !== target.pk ||
-        (session_auth_hash && !constant_time_compare(String(stored_hash), session_auth_hash))
-      ) {
-        await session.aflush()
-      }
-    } else {
-      await session.acycle_key()
-    }
-    const backend_path = _get_backend_from_user(target, backend)
-    await session.aset(SESSION_KEY, pk_string(target))
-    await session.aset(BACKEND_SESSION_KEY, backend_path)
-    await session.aset(HASH_SESSION_KEY, session_auth_hash)
-    const logged_in = target
-    if (has_user(request)) request.user = logged_in
-    // DEVIATION(django): request.auser() answers the new user too, not AuthenticationMiddleware's cached one.
-    if (request.auser !== undefined) request.auser = async () => logged_in
-    rotate_token(request)
-    await user_logged_in.asend(logged_in.constructor, { request, user: logged_in })
-  })
-}
-
-/** The user logout() reports: null unless request.user is authenticated. */
-function logged_out_user(user: unknown): unknown {
+/** The user logout() reports: null unless request.user is authenticated. @internal */
+export function loggedOutUser(user: unknown): unknown {
   if (user === null || user === undefined) return null
   const is_authenticated = (user as { is_authenticated?: unknown }).is_authenticated
   return is_authenticated === undefined || is_authenticated ? user : null
@@ -241,28 +181,16 @@ function logged_out_user(user: unknown): unknown {
 
 /** `logout(request)`: sends user_logged_out, flushes the session, and makes request.user anonymous. */
 export function logout(request: HttpRequest): void {
-  in_request(request, () => {
-    const user = logged_out_user(request.user)
+  inRequest(request, () => {
+    const user = loggedOutUser(request.user)
     user_logged_out.send(user === null ? null : (user as object).constructor, { request, user })
-    session_of(request).flush()
-    if (has_user(request)) request.user = new AnonymousUser()
-  })
-}
-
-/** Async twin of `logout()`, reading the user through `request.auser()`. */
-export function alogout(request: HttpRequest): Promise<void> {
-  return in_request(request, async () => {
-    const user = logged_out_user(request.auser !== undefined ? await request.auser() : null)
-    await user_logged_out.asend(user === null ? null : (user as object).constructor, { request, user })
-    await session_of(request).aflush()
-    if (has_user(request)) request.user = new AnonymousUser()
-    // DEVIATION(django): request.auser() answers AnonymousUser too, not the middleware's cached user.
-    if (request.auser !== undefined) request.auser = async () => new AnonymousUser()
+    sessionOf(request).flush()
+    if (hasUser(request)) request.user = new AnonymousUser()
   })
 }
 
 /** Whether `stored` matches the hash under one of SECRET_KEY_FALLBACKS (a session from before a key rotation). */
-function matches_fallback(user: AuthUser, stored: unknown): boolean {
+function matchesFallback(user: AuthUser, stored: unknown): boolean {
   if (!stored) return false
   for (const fallback_hash of user.get_session_auth_fallback_hash()) {
     if (constant_time_compare(String(stored), fallback_hash)) return true
@@ -270,14 +198,14 @@ function matches_fallback(user: AuthUser, stored: unknown): boolean {
   return false
 }
 
-/** Checks the stored session auth hash; a fallback-key match is upgraded, a mismatch flushes. */
-function verify_session(session: SessionBase, user: AuthUser | null): AuthUser | null {
+/** Checks the stored session auth hash; a fallback-key match is upgraded, a mismatch flushes. @internal */
+export function verifySession(session: SessionBase, user: AuthUser | null): AuthUser | null {
   if (user === null || typeof user.get_session_auth_hash !== 'function') return user
   const session_hash = session.get(HASH_SESSION_KEY)
   const session_auth_hash = session_hash ? user.get_session_auth_hash() : ''
   const verified = Boolean(session_hash) && constant_time_compare(String(session_hash), session_auth_hash)
   if (verified) return user
-  if (matches_fallback(user, session_hash)) {
+  if (matchesFallback(user, session_hash)) {
     session.cycle_key()
     session.setitem(HASH_SESSION_KEY, session_auth_hash)
     return user
@@ -286,9 +214,9 @@ function verify_session(session: SessionBase, user: AuthUser | null): AuthUser |
   return null
 }
 
-/** The stored user id and backend path, or null when the session holds no login. */
-function session_login(request: HttpRequest): [number | null, unknown] | null {
-  const session = session_of(request)
+/** The stored user id and backend path, or null when the session holds no login. @internal */
+export function sessionLogin(request: HttpRequest): [number | null, unknown] | null {
+  const session = sessionOf(request)
   if (!session.has(SESSION_KEY) || !session.has(BACKEND_SESSION_KEY)) return null
   return [_get_user_session_key(request), session.getitem(BACKEND_SESSION_KEY)]
 }
@@ -298,36 +226,21 @@ function session_login(request: HttpRequest): [number | null, unknown] | null {
  * and the session auth hash still matches (or matches under a fallback key); else AnonymousUser.
  */
 export function get_user(request: HttpRequest): RequestUser {
-  return in_request(request, () => {
-    const stored = session_login(request)
+  return inRequest(request, () => {
+    const stored = sessionLogin(request)
     let user: AuthUser | null = null
     if (stored !== null) {
       const [user_id, backend_path] = stored
       if (typeof backend_path === 'string' && get_settings().AUTHENTICATION_BACKENDS.includes(backend_path)) {
-        user = verify_session(session_of(request), load_backend(backend_path).get_user(user_id))
+        user = verifySession(sessionOf(request), load_backend(backend_path).get_user(user_id))
       }
     }
     return user ?? new AnonymousUser()
   })
 }
 
-/** Async twin of `get_user()`, calling the backend's `aget_user()`. */
-export function aget_user(request: HttpRequest): Promise<RequestUser> {
-  return in_request(request, async () => {
-    const stored = session_login(request)
-    let user: AuthUser | null = null
-    if (stored !== null) {
-      const [user_id, backend_path] = stored
-      if (typeof backend_path === 'string' && get_settings().AUTHENTICATION_BACKENDS.includes(backend_path)) {
-        user = verify_session(session_of(request), await load_backend(backend_path).aget_user(user_id))
-      }
-    }
-    return user ?? new AnonymousUser()
-  })
-}
-
-/** Whether two users are the same (Django's `==` on models; all AnonymousUsers are equal). */
-function same_user(a: unknown, b: unknown): boolean {
+/** Whether two users are the same (Django's `==` on models; all AnonymousUsers are equal). @internal */
+export function sameUser(a: unknown, b: unknown): boolean {
   if (a !== null && typeof a === 'object' && 'equals' in a && typeof a.equals === 'function') return a.equals(b)
   return a === b
 }
@@ -337,23 +250,13 @@ function same_user(a: unknown, b: unknown): boolean {
  * (new key, new hash) while the hash change logs out every other session.
  */
 export function update_session_auth_hash(request: HttpRequest, user: AuthUser): void {
-  in_request(request, () => {
-    const session = session_of(request)
+  inRequest(request, () => {
+    const session = sessionOf(request)
     session.cycle_key()
-    if (typeof user.get_session_auth_hash === 'function' && same_user(request.user, user)) {
+    if (typeof user.get_session_auth_hash === 'function' && sameUser(request.user, user)) {
       session.setitem(HASH_SESSION_KEY, user.get_session_auth_hash())
     }
   })
 }
 
-/** Async twin of `update_session_auth_hash()`. */
-export function aupdate_session_auth_hash(request: HttpRequest, user: AuthUser): Promise<void> {
-  return in_request(request, async () => {
-    const session = session_of(request)
-    await session.acycle_key()
-    const current = request.auser !== undefined ? await request.auser() : request.user
-    if (typeof user.get_session_auth_hash === 'function' && same_user(current, user)) {
-      await session.aset(HASH_SESSION_KEY, user.get_session_auth_hash())
-    }
-  })
-}
+export { aauthenticate, aget_user, alogin, alogout, aupdate_session_auth_hash } from './auth-async.ts'
