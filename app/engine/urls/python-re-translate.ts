@@ -1,17 +1,9 @@
 /** Port of Python's sre_parse (the syntax re_path patterns use), translated to a JavaScript `u` RegExp source. */
-import { PY_SPACE_CLASS } from '../core/python.ts'
 import { is_identifier } from './identifier.ts'
+import { parse_class } from './python-re-class.ts'
+import { ASCII_SPACE, ASCII_WORD, isDigit, isOctal, literal, PY_SPACE_CLASS, PyReError, Scanner, WORD } from './python-re-scanner.ts'
 
-/** Python's `re.error`: the message Python gives and the position it names. */
-export class PyReError extends Error {
-  constructor(
-    readonly msg: string,
-    readonly pos: number | null,
-  ) {
-    super(pos === null ? msg : `${msg} at position ${pos}`)
-    this.name = 'error'
-  }
-}
+export { PyReError } from './python-re-scanner.ts'
 
 /** What the translation yields: JS source and flags, plus Python's group numbering. */
 export interface Translation {
@@ -38,30 +30,9 @@ interface OpenGroup {
   atomicJs: number | null
 }
 
-// \w, \d, \s as Python 3 str patterns see them (Unicode) and under re.ASCII.
-const WORD = '\\p{L}\\p{N}_'
-const ASCII_WORD = 'a-zA-Z0-9_'
-const ASCII_SPACE = ' \\t\\n\\r\\f\\v'
-const SIMPLE_ESCAPES: Record<string, number> = { a: 7, f: 12, n: 10, r: 13, t: 9, v: 11 }
 const FLAG_CHARS = 'aiLmsux'
 
-/** One literal code point, written so it means itself anywhere in a `u` pattern. */
-function literal(cp: number): string {
-  const ch = String.fromCodePoint(cp)
-  if (/^[A-Za-z0-9_]$/.test(ch) || cp > 0x7f) return ch
-  return `\\x${cp.toString(16).padStart(2, '0')}`
-}
-
-const isDigit = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '9'
-const isOctal = (ch: string | undefined): boolean => ch !== undefined && ch >= '0' && ch <= '7'
-const isHex = (ch: string | undefined): boolean => ch !== undefined && /^[0-9a-fA-F]$/.test(ch)
-
-/** A class member: one code point, or a shorthand (`\d`...) already written as class-body text. */
-type ClassItem = { cp: number } | { body: string; negated: boolean; text: string }
-
-class Translator {
-  readonly chars: string[]
-  pos = 0
+class Translator extends Scanner {
   out = ''
   flags: Flags = { i: false, s: false, m: false, x: false, a: false }
   jsGroups = 0
@@ -73,18 +44,6 @@ class Translator {
   // 'none': nothing a quantifier may follow; 'atom': a repeatable item; 'repeat': just quantified.
   last: 'none' | 'atom' | 'repeat' = 'none'
   started = false
-
-  constructor(pattern: string) {
-    this.chars = [...pattern]
-  }
-
-  peek(offset = 0): string | undefined {
-    return this.chars[this.pos + offset]
-  }
-
-  fail(msg: string, pos: number): never {
-    throw new PyReError(msg, pos)
-  }
 
   run(): Translation {
     while (this.pos < this.chars.length) this.item()
@@ -119,7 +78,7 @@ class Translator {
       case '\\':
         return this.escape(start)
       case '[':
-        return this.charClass(start)
+        return this.emit(parse_class(this, start, this.flags.a), 'atom')
       case '(':
         return this.openGroup(start)
       case ')':
@@ -212,23 +171,6 @@ class Translator {
     this.emit(literal(this.codeEscape(start, ch)), 'atom')
   }
 
-  /** The code point of a non-class escape that stands for one character (`\n`, `\x41`, `\-`, ...). */
-  codeEscape(start: number, ch: string): number {
-    if (ch in SIMPLE_ESCAPES) return SIMPLE_ESCAPES[ch]!
-    if (ch === 'x' || ch === 'u' || ch === 'U') {
-      const size = ch === 'x' ? 2 : ch === 'u' ? 4 : 8
-      let hex = ''
-      while (hex.length < size && isHex(this.peek())) hex += this.chars[this.pos++]
-      if (hex.length < size) this.fail(`incomplete escape \\${ch}${hex}`, start)
-      const cp = parseInt(hex, 16)
-      if (cp > 0x10ffff) this.fail(`bad escape \\${ch}${hex}`, start)
-      return cp
-    }
-    if (ch === 'N') this.fail('named Unicode escapes (\\N{...}) are not supported by this port', start)
-    if (/^[A-Za-z]$/.test(ch)) this.fail(`bad escape \\${ch}`, start)
-    return ch.codePointAt(0)!
-  }
-
   numericEscape(start: number, first: string): void {
     if (first === '0') {
       let oct = '0'
@@ -251,82 +193,6 @@ class Translator {
     if (group > this.pyGroups) this.fail(`invalid group reference ${group}`, refPos)
     if (!this.closed.has(group)) this.fail('cannot refer to an open group', start)
     this.emit(`(?:\\${this.jsIndex[group]})`, 'atom')
-  }
-
-  charClass(start: number): void {
-    let negated = false
-    if (this.peek() === '^') {
-      negated = true
-      this.pos++
-    }
-    const items: ClassItem[] = []
-    let first = true
-    for (;;) {
-      const itemStart = this.pos
-      const ch = this.chars[this.pos++]
-      if (ch === undefined) this.fail('unterminated character set', start)
-      if (ch === ']' && !first) break
-      first = false
-      const lo = ch === '\\' ? this.classEscape(itemStart) : { cp: ch.codePointAt(0)! }
-      if (this.peek() === '-' && this.peek(1) !== undefined && this.peek(1) !== ']') {
-        this.pos++
-        const hiStart = this.pos
-        const hiCh = this.chars[this.pos++]!
-        const hi = hiCh === '\\' ? this.classEscape(hiStart) : { cp: hiCh.codePointAt(0)! }
-        const rangeText = this.chars.slice(itemStart, this.pos).join('')
-        if (!('cp' in lo) || !('cp' in hi)) this.fail(`bad character range ${rangeText}`, itemStart)
-        if (hi.cp < lo.cp) this.fail(`bad character range ${rangeText}`, itemStart)
-        items.push({ body: `${literal(lo.cp)}-${literal(hi.cp)}`, negated: false, text: rangeText })
-        continue
-      }
-      items.push(lo)
-    }
-    let body = ''
-    const complements: string[] = []
-    for (const item of items) {
-      if ('cp' in item) body += literal(item.cp)
-      else if (item.negated) complements.push(item.body)
-      else body += item.body
-    }
-    if (complements.length === 0) {
-      this.emit(body === '' ? (negated ? '[\\s\\S]' : '[]') : `[${negated ? '^' : ''}${body}]`, 'atom')
-      return
-    }
-    // Python lets \W, \S (complements of unions) sit in a set; a `u` class cannot, so use alternation.
-    const parts = [...(body ? [`[${body}]`] : []), ...complements.map((c) => `[^${c}]`)]
-    this.emit(negated ? `(?:(?!${parts.join('|')})[\\s\\S])` : `(?:${parts.join('|')})`, 'atom')
-  }
-
-  classEscape(start: number): ClassItem {
-    const ch = this.chars[this.pos++]
-    if (ch === undefined) this.fail('bad escape (end of pattern)', start)
-    const a = this.flags.a
-    const text = '\\' + ch
-    switch (ch) {
-      case 'd':
-        return { body: a ? '0-9' : '\\p{Nd}', negated: false, text }
-      case 'D':
-        return a ? { body: '0-9', negated: true, text } : { body: '\\P{Nd}', negated: false, text }
-      case 'w':
-        return { body: a ? ASCII_WORD : WORD, negated: false, text }
-      case 'W':
-        return { body: a ? ASCII_WORD : WORD, negated: true, text }
-      case 's':
-        return { body: a ? ASCII_SPACE : PY_SPACE_CLASS, negated: false, text }
-      case 'S':
-        return { body: a ? ASCII_SPACE : PY_SPACE_CLASS, negated: true, text }
-      case 'b':
-        return { cp: 8 }
-    }
-    if (isOctal(ch)) {
-      let oct = ch
-      while (oct.length < 3 && isOctal(this.peek())) oct += this.chars[this.pos++]
-      const cp = parseInt(oct, 8)
-      if (cp > 0o377) this.fail(`octal escape value \\${oct} outside of range 0-0o377`, start)
-      return { cp }
-    }
-    if (isDigit(ch)) this.fail(`bad escape \\${ch}`, start)
-    return { cp: this.codeEscape(start, ch) }
   }
 
   readName(terminator: string, nameStart: number): string {

@@ -4,9 +4,10 @@
  * `\Z`, `$` before a final newline, Unicode `\d`/`\w`/`\s`); python-re-translate.ts turns them
  * into JavaScript RegExps.
  */
-import { PyReError, translate_python_re } from './python-re-translate.ts'
+import { PyReError } from './python-re-scanner.ts'
+import { translate_python_re } from './python-re-translate.ts'
 
-export { PyReError } from './python-re-translate.ts'
+export { PyReError } from './python-re-scanner.ts'
 
 /** A successful match: Python's `re.Match` as routing reads it. */
 export interface PyMatch {

@@ -4,22 +4,21 @@
  * dotted name such an object was registered under with register_import().
  */
 import { get_settings } from '../conf/context.ts'
-import { ImproperlyConfigured, KeyError, ValueError } from '../core/exceptions.ts'
+import { ImproperlyConfigured, ValueError } from '../core/exceptions.ts'
 import { import_string, is_registered_import } from '../core/module-loading.ts'
-import { py_equals } from '../core/py-values.ts'
 import { pystr } from '../core/python.ts'
-import { quote } from '../core/urllib.ts'
 import type { Converter } from './converters.ts'
-import { NoReverseMatch, Resolver404 } from './exceptions.ts'
+import { Resolver404 } from './exceptions.ts'
 import { RegexPattern, type CheckMessage, type Pattern } from './patterns.ts'
-import { re_compile, re_escape } from './python-re.ts'
-import { normalize, type Possibility } from './regex-helper.ts'
-import { py_repr, tuple_repr } from './repr.ts'
-import { callable_path, make_kwargs, ResolverMatch, type Kwargs, type View } from './resolver-match.ts'
+import { normalize } from './regex-helper.ts'
+import { py_repr } from './repr.ts'
+import { make_kwargs, ResolverMatch, type Kwargs, type View } from './resolver-match.ts'
+import { reverse_with_prefix, type ReverseEntry } from './resolver-reverse.ts'
 import { URLPattern } from './url-pattern.ts'
 import { get_callable } from './utils.ts'
 
 export { call_view, ResolverMatch } from './resolver-match.ts'
+export { escape_leading_slashes } from './resolver-reverse.ts'
 export type { View } from './resolver-match.ts'
 
 /** One entry of a URLconf's `urlpatterns`. */
@@ -42,11 +41,6 @@ export type URLconf = string | URLconfModule | readonly URLEntry[]
 /** Alias of URLconf. */
 export type URLConf = URLconf
 
-/** How reverse() sees one pattern: possibilities, regex text, default kwargs, converters. */
-type ReverseEntry = [possibilities: Possibility[], pattern: string, defaults: Kwargs, converters: Record<string, Converter>]
-
-// Django's safe characters for reverse(): RFC 3986 sub-delims plus pchar's '/~:@'.
-const REVERSE_SAFE = "!$&'()*+,;=" + '/~:@'
 
 const DEFAULT_HANDLERS: Record<string, string> = {
   '400': 'django.views.defaults.bad_request',
@@ -59,25 +53,6 @@ function appendlist<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key)
   if (list) list.push(value)
   else map.set(key, [value])
-}
-
-/** `candidate % subs` for the `%(name)s` formats normalize() builds (`%%` is a literal %). */
-function percentFormat(format: string, subs: Record<string, string>): string {
-  return format.replace(/%(?:\(([^)]*)\)s|%|([\s\S])|$)/g, (whole, name: string | undefined, other: string | undefined, offset: number) => {
-    if (whole === '%%') return '%'
-    if (name !== undefined) {
-      if (!(name in subs)) throw new KeyError(`'${name}'`)
-      return subs[name]!
-    }
-    if (other === undefined) throw new ValueError('incomplete format')
-    const code = other.codePointAt(0)!
-    throw new ValueError(`unsupported format character '${other}' (0x${code.toString(16)}) at index ${offset + 1}`)
-  })
-}
-
-/** `escape_leading_slashes(url)`: a leading `//` would make a scheme-relative URL; escape one slash. */
-export function escape_leading_slashes(url: string): string {
-  return url.startsWith('//') ? '/%2F' + url.slice(2) : url
 }
 
 function urlconfName(urlconf: unknown): string {
@@ -305,67 +280,9 @@ export class URLResolver {
 
   /** @internal The URL for `lookup_view` with these arguments, prefixed; NoReverseMatch if none fits. */
   _reverse_with_prefix(lookup_view: unknown, _prefix: string, args: readonly unknown[], kwargs: Kwargs): string {
-    const kwargKeys = Object.keys(kwargs)
-    if (args.length && kwargKeys.length) throw new ValueError("Don't mix *args and **kwargs in call to reverse()!")
+    if (args.length && Object.keys(kwargs).length) throw new ValueError("Don't mix *args and **kwargs in call to reverse()!")
     if (!this._populated) this._populate()
-    const possibilities = this.reverse_dict.get(lookup_view) ?? []
-    for (const [possibility, pattern, defaults, converters] of possibilities) {
-      candidates: for (const [result, params] of possibility) {
-        let candidate: Array<[string, unknown]>
-        if (args.length) {
-          if (args.length !== params.length) continue
-          const subs = new Map<string, unknown>()
-          params.forEach((p, i) => subs.set(p, args[i]))
-          candidate = [...subs]
-        } else {
-          const paramSet = new Set(params)
-          const given = new Set(kwargKeys)
-          const difference = [...kwargKeys.filter((k) => !paramSet.has(k)), ...params.filter((p) => !given.has(p))]
-          if (difference.some((k) => !(k in defaults))) continue
-          for (const [k, v] of Object.entries(defaults)) {
-            if (paramSet.has(k)) continue
-            if (!py_equals(k in kwargs ? kwargs[k] : v, v)) continue candidates
-          }
-          candidate = Object.entries(kwargs)
-        }
-        const text: Record<string, string> = Object.create(null)
-        for (const [k, v] of candidate) {
-          const converter = converters[k]
-          if (!converter) {
-            text[k] = pystr(v)
-            continue
-          }
-          try {
-            text[k] = pystr(converter.to_url(v))
-          } catch (error) {
-            if (error instanceof ValueError) continue candidates
-            throw error
-          }
-        }
-        // Substitute unquoted first (the resolver matches decoded URLs), then quote the result.
-        const url = percentFormat(_prefix.replaceAll('%', '%%') + result, text)
-        if (re_compile(`^${re_escape(_prefix)}${pattern}`).search(url)) {
-          return escape_leading_slashes(quote(url, REVERSE_SAFE))
-        }
-      }
-    }
-    const fn = lookup_view as { __module__?: string; name?: string } | null
-    const lookup_view_s =
-      typeof lookup_view === 'function' ? (fn!.__module__ ? callable_path(lookup_view) : fn!.name || '<lambda>') : pystr(lookup_view)
-    const patterns = possibilities.map(([, pattern]) => pattern)
-    if (patterns.length) {
-      const arg_msg = args.length
-        ? `arguments '${tuple_repr(args)}'`
-        : kwargKeys.length
-          ? `keyword arguments '${py_repr(kwargs)}'`
-          : 'no arguments'
-      throw new NoReverseMatch(
-        `Reverse for '${lookup_view_s}' with ${arg_msg} not found. ${patterns.length} pattern(s) tried: ${py_repr(patterns)}`,
-      )
-    }
-    throw new NoReverseMatch(
-      `Reverse for '${lookup_view_s}' not found. '${lookup_view_s}' is not a valid view function or pattern name.`,
-    )
+    return reverse_with_prefix(this.reverse_dict.get(lookup_view) ?? [], lookup_view, _prefix, args, kwargs)
   }
 }
 
