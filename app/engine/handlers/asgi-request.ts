@@ -87,7 +87,8 @@ function truthy(value: unknown): boolean {
   return Boolean(value)
 }
 
-/** A header name or value: bytes decoded as latin-1 (a str, which Python would reject, is taken as is). */
+/** A header name or value: bytes decoded as latin-1. */
+// DEVIATION(django): a str (Python raises AttributeError on its .decode) is taken as is.
 function latin1(value: Uint8Array | string): string {
   return typeof value === 'string' ? value : latin1_decode(value)
 }

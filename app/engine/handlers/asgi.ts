@@ -1,14 +1,12 @@
-/**
- * Port of django/core/handlers/asgi.py (ASGIHandler) and django/core/asgi.py: serves ASGI `http`
- * connections through the async middleware chain.
- *
- * Python cancels the view's task when the client disconnects. JavaScript cannot cancel a promise:
- * the handler aborts `request.abortSignal` instead (a view may stop early by listening to it),
- * waits for the view, drops its response, and stops sending a response already under way.
- */
+/** Port of django/core/handlers/asgi.py (ASGIHandler) and django/core/asgi.py (get_asgi_application). */
+
+// DEVIATION(django): Python cancels the view's task when the client disconnects. JavaScript
+// cannot cancel a promise: the handler aborts `request.abortSignal` instead (a view may stop
+// early by listening to it), waits for the view as asgiref waits for a sync view, drops its
+// response, and stops sending a response already under way.
 import { BytesIO } from '../core/bytes-io.ts'
 import { encode, latin1_encode, UnicodeDecodeError } from '../core/encoding.ts'
-import { PythonError, RequestAborted, RequestDataTooBig, ValueError } from '../core/exceptions.ts'
+import { RequestAborted, RequestDataTooBig, ValueError } from '../core/exceptions.ts'
 import { getLogger } from '../core/log.ts'
 import { request_finished, request_started } from '../core/signals.ts'
 import { FileResponse } from '../http/file-response.ts'
@@ -27,8 +25,10 @@ import {
   type AsgiSend,
   type ASGIRequestOptions,
 } from './asgi-request.ts'
+import { AssertionError, CancelledError, cancellable, Task } from './asgi-tasks.ts'
 
 export { ASGIRequest, get_script_prefix } from './asgi-request.ts'
+export { AssertionError, CancelledError } from './asgi-tasks.ts'
 export type {
   AsgiBodyFile,
   AsgiMessage,
@@ -42,12 +42,6 @@ export type {
 
 const logger = getLogger('django.request')
 
-/** Python's AssertionError: an ASGI server sent a message the protocol does not allow. */
-export class AssertionError extends PythonError {}
-
-/** asyncio's CancelledError: the work was abandoned because the client went away. */
-export class CancelledError extends PythonError {}
-
 /** A request class the handler can build: `new request_class(scope, body_file)`. */
 export type ASGIRequestClass = new (scope: AsgiScope, body_file: AsgiBodyFile, options?: ASGIRequestOptions) => ASGIRequest
 
@@ -55,56 +49,6 @@ export type ASGIRequestClass = new (scope: AsgiScope, body_file: AsgiBodyFile, o
 export interface SendResponseOptions {
   /** Aborted when the response task is cancelled: sending stops with CancelledError. */
   signal?: AbortSignal | null
-}
-
-/** `p`, unless `signal` aborts first: then a CancelledError (p's late result is dropped). */
-function cancellable<T>(p: Promise<T>, signal: AbortSignal | null | undefined): Promise<T> {
-  if (!signal) return p
-  p.catch(() => {})
-  if (signal.aborted) return Promise.reject(new CancelledError())
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new CancelledError())
-    signal.addEventListener('abort', onAbort, { once: true })
-    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
-  })
-}
-
-/** An asyncio.Task stand-in: records how its work settled and can be cancelled. */
-class Task<T> {
-  done = false
-  #failed = false
-  #value: T | undefined
-  #error: unknown
-  readonly #controller = new AbortController()
-  readonly promise: Promise<T>
-
-  constructor(work: (signal: AbortSignal) => Promise<T>) {
-    this.promise = work(this.#controller.signal).then(
-      (value) => {
-        this.done = true
-        this.#value = value
-        return value
-      },
-      (error: unknown) => {
-        this.done = true
-        this.#failed = true
-        this.#error = error
-        throw error
-      },
-    )
-    this.promise.catch(() => {})
-  }
-
-  /** Asks the work to stop: every await it makes through `cancellable` raises CancelledError. */
-  cancel(): void {
-    this.#controller.abort()
-  }
-
-  /** The value, or the error raised again. */
-  result(): T {
-    if (this.#failed) throw this.#error
-    return this.#value as T
-  }
 }
 
 /** Django's ASGI handler: `await handler.__call__(scope, receive, send)` serves one connection. */

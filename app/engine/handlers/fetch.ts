@@ -1,8 +1,7 @@
-/**
- * The fetch bridge (not in Django): serves a standard `Request` through an ASGIHandler and
- * answers a standard `Response`, for the service worker and any fetch-style host. It plays the
- * ASGI server's part: it builds the scope, feeds the body to `receive()` and collects `send()`.
- */
+/** The fetch bridge, not in Django: a standard `Request` served through an ASGIHandler, answered as a `Response`. */
+
+// For the service worker and any fetch-style host, this plays the ASGI server's part: it builds
+// the scope, feeds the body to `receive()` and collects what `send()` is given.
 import { concat_copy } from '../core/bytes.ts'
 import { latin1_decode, latin1_encode, utf8_encode } from '../core/encoding.ts'
 import { responses } from '../core/http-client.ts'
