@@ -67,7 +67,7 @@ describe('CSRF through the test Client', () => {
       const wrong = client.post('/csrf/protected/', { csrfmiddlewaretoken: 'x'.repeat(64) })
       expect(wrong.status_code).toBe(403)
       expect(wrong.get('Content-Type')).toBe('text/html; charset=utf-8')
-      expect(wrong.content.length).toBe(1004)
+      expect((wrong as unknown as HttpResponse).content.length).toBe(1004)
       expect((wrong as unknown as HttpResponse).text).toBe(page(''))
       // The jar's cookie is kept; a rejection sends none.
       expect(set_cookies(wrong)).toEqual([])
