@@ -70,6 +70,7 @@ export function make_middleware_decorator(middleware_class: DecoratorMiddlewareC
           if (!is_none(result)) return result
         }
         if (middleware.process_view) {
+          // DEVIATION(django): views take positional arguments only, so view_kwargs is always empty.
           const result = middleware.process_view(request, view_func, args, {})
           if (!is_none(result)) return result
         }

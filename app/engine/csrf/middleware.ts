@@ -63,7 +63,8 @@ export class CsrfViewMiddleware extends MiddlewareMixin {
   #trusted_origins: readonly string[] | null = null
   #trusted_value: TrustedOrigins | null = null
 
-  // Django's cached properties, rebuilt if CSRF_TRUSTED_ORIGINS is another value than last time.
+  // DEVIATION(django): Django caches these per instance for good; here they are rebuilt when
+  // CSRF_TRUSTED_ORIGINS is another value than last time, since settings are per site, not per process.
   #trusted(): TrustedOrigins {
     const origins = get_settings().CSRF_TRUSTED_ORIGINS
     if (this.#trusted_value === null || this.#trusted_origins !== origins) {
