@@ -117,7 +117,8 @@ export class ASGIRequest extends HttpRequest {
     this.path = scope.path
     this.script_name = get_script_prefix(scope, this.settings)
     // Django strips the prefix as is, without checking it ends at a slash.
-    this.path_info = this.script_name && scope.path.startsWith(this.script_name) ? scope.path.slice(this.script_name.length) : scope.path
+    const prefixed = this.script_name !== '' && scope.path.startsWith(this.script_name)
+    this.path_info = prefixed ? scope.path.slice(this.script_name.length) : scope.path
     this.method = scope.method.toUpperCase()
     // Bytes must be UTF-8: a UnicodeDecodeError here becomes the handler's 400.
     const raw_query = scope.query_string ?? ''

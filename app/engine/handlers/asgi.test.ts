@@ -24,7 +24,13 @@ function collector() {
   return { sent, send: async (message: AsgiSendMessage) => void sent.push(message) }
 }
 
-const scope = (extra: Partial<AsgiScope> = {}): AsgiScope => ({ type: 'http', method: 'GET', path: '/', server: ['testserver', 80], ...extra })
+const scope = (extra: Partial<AsgiScope> = {}): AsgiScope => ({
+  type: 'http',
+  method: 'GET',
+  path: '/',
+  server: ['testserver', 80],
+  ...extra,
+})
 
 describe('ASGIHandler.chunk_bytes', () => {
   const chunks = (n: number) => [...ASGIHandler.chunk_bytes(new Uint8Array(n))].map(([c, last]) => [c.length, last])
@@ -93,7 +99,12 @@ describe('ASGIHandler.create_request', () => {
       expect(response!.status_code).toBe(400)
       expect((response as HttpResponse).content).toEqual(new Uint8Array(0))
       expect(records).toEqual([
-        { name: 'django.request', levelname: 'WARNING', message: 'Bad Request (UnicodeDecodeError)', extra: { status_code: 400 } },
+        {
+          name: 'django.request',
+          levelname: 'WARNING',
+          message: 'Bad Request (UnicodeDecodeError)',
+          extra: { status_code: 400 },
+        },
       ])
     } finally {
       set_log_sink(previous)

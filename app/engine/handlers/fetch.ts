@@ -109,7 +109,10 @@ function note_reasons(handler: ASGIHandler): void {
  * Response is made, so a streaming response arrives buffered. A request the handler answers
  * with nothing (the client went away) gives `Response.error()`; HEAD responses lose their body.
  */
-export function fetch_handler(handler: ASGIHandler, options: FetchHandlerOptions = {}): (request: Request) => Promise<Response> {
+export function fetch_handler(
+  handler: ASGIHandler,
+  options: FetchHandlerOptions = {},
+): (request: Request) => Promise<Response> {
   note_reasons(handler)
   return async (request: Request): Promise<Response> => {
     const scope = request_scope(request, options)
