@@ -6,7 +6,8 @@ import { urlsplit } from '../core/urllib.ts'
 import type { HttpRequest } from '../http/request.ts'
 import type { HttpResponseBase } from '../http/response-base.ts'
 import { REDIRECT_FIELD_NAME } from './auth.ts'
-import { redirect_to_login, resolve_url, type UrlTarget } from './views.ts'
+import { resolve_url } from '../shortcuts.ts'
+import { redirect_to_login, type UrlTarget } from './views.ts'
 
 /** A view: the request, then URL arguments; returns a response (or a promise of one when async). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,26 +1,16 @@
 /** Port of django/contrib/auth/hashers.py (PBKDF2PasswordHasher and PBKDF2SHA1PasswordHasher). */
-import { constant_time_compare } from '../core/crypto.ts'
+import { constant_time_compare, pbkdf2 } from '../core/crypto.ts'
 import { PythonError, ValueError } from '../core/exceptions.ts'
 import { register_import } from '../core/module-loading.ts'
 import { py_int } from '../core/py-values.ts'
-import { pbkdf2_hmac } from './pbkdf2-hmac.ts'
 import { BasePasswordHasher, mask_hash, type DecodedHash, type RawPassword } from './hashers-base.ts'
 
 /** Python's AssertionError, raised when a hasher is asked to decode another algorithm's hash. */
 class AssertionError extends PythonError {}
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
-
 /** Python's `base64.b64encode(...).decode('ascii')`: standard alphabet, `=` padding. */
 export function b64encode_text(bytes: Uint8Array): string {
-  let out = ''
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0)
-    out += B64[(n >> 18) & 63]! + B64[(n >> 12) & 63]!
-    out += i + 1 < bytes.length ? B64[(n >> 6) & 63]! : '='
-    out += i + 2 < bytes.length ? B64[n & 63]! : '='
-  }
-  return out
+  return btoa(String.fromCharCode(...bytes))
 }
 
 /** Python's `text.split(sep, maxsplit)`: at most maxsplit cuts, the rest kept whole in the last part. */
@@ -52,7 +42,7 @@ export class PBKDF2PasswordHasher extends BasePasswordHasher {
   override encode(password: RawPassword, salt: string, iterations: number | null = null): string {
     this._check_encode_args(password, salt)
     const rounds = iterations || this.iterations
-    const hash = b64encode_text(pbkdf2_hmac(this.digest, password, salt, rounds))
+    const hash = b64encode_text(pbkdf2(password, salt, rounds, 0, this.digest))
     return `${this.algorithm}$${rounds}$${salt}$${hash}`
   }
 

@@ -118,12 +118,21 @@ export function urlsplit(input: string, defaultScheme = ''): SplitResult {
 }
 
 /** `urlunsplit`. */
+/** Python's `urllib.parse.uses_netloc`: schemes whose URLs carry `//netloc`. */
+const USES_NETLOC = new Set([
+  '', 'ftp', 'http', 'gopher', 'nntp', 'telnet', 'imap', 'wais', 'file', 'mms', 'https', 'shttp', 'snews',
+  'prospero', 'rtsp', 'rtsps', 'rtspu', 'rsync', 'svn', 'svn+ssh', 'sftp', 'nfs', 'git', 'git+ssh', 'ws', 'wss', 'itms-services',
+])
+
 export function urlunsplit({ scheme, netloc, path, query, fragment }: SplitResult): string {
   let url = path
   if (netloc) {
     if (url && !url.startsWith('/')) url = '/' + url
     url = '//' + netloc + url
   } else if (url.startsWith('//')) {
+    url = '//' + url
+  } else if (scheme && USES_NETLOC.has(scheme) && (!url || url.startsWith('/'))) {
+    // Python keeps the `//` of a netloc scheme with an empty host: `https:///login/`.
     url = '//' + url
   }
   if (scheme) url = scheme + ':' + url

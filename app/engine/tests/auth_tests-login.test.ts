@@ -39,9 +39,12 @@ class FastHasher extends PBKDF2PasswordHasher {
   override iterations = 100
 }
 register_import('auth_tests.test_login.FastHasher', FastHasher)
+// Django's auth tests run with a URLconf, so resolve_url's reverse() of a LOGIN_URL fails over to the URL.
+register_import('auth_tests.urls', { urlpatterns: [] })
 
 const settings = make_settings({
   SECRET_KEY: 'django_tests_secret_key',
+  ROOT_URLCONF: 'auth_tests.urls',
   PASSWORD_HASHERS: ['auth_tests.test_login.FastHasher'],
   ALLOWED_HOSTS: ['testserver'],
 })
@@ -516,12 +519,12 @@ describe('LoginURLSettings', () => {
 
 describe('RedirectToLoginTests', () => {
   it('test_redirect_to_login_with_lazy', () =>
-    override_settings({ LOGIN_URL: '/login/' }, () => {
+    override_settings({ LOGIN_URL: '/login/', ROOT_URLCONF: 'auth_tests.urls' }, () => {
       expect(redirect_to_login('/else/where/').url).toBe('/login/?next=/else/where/')
     }))
 
   it('test_redirect_to_login_with_lazy_and_unicode', () =>
-    override_settings({ LOGIN_URL: '/login/' }, () => {
+    override_settings({ LOGIN_URL: '/login/', ROOT_URLCONF: 'auth_tests.urls' }, () => {
       expect(redirect_to_login('/else/where/झ/').url).toBe('/login/?next=/else/where/%E0%A4%9D/')
     }))
 })
