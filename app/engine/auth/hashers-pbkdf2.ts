@@ -1,12 +1,10 @@
 /** Port of django/contrib/auth/hashers.py (PBKDF2PasswordHasher and PBKDF2SHA1PasswordHasher). */
 import { constant_time_compare, pbkdf2 } from '../core/crypto.ts'
-import { PythonError, ValueError } from '../core/exceptions.ts'
+import { AssertionError, ValueError } from '../core/exceptions.ts'
 import { register_import } from '../core/module-loading.ts'
 import { py_int } from '../core/py-values.ts'
 import { BasePasswordHasher, mask_hash, type DecodedHash, type RawPassword } from './hashers-base.ts'
 
-/** Python's AssertionError, raised when a hasher is asked to decode another algorithm's hash. */
-class AssertionError extends PythonError {}
 
 /** Python's `base64.b64encode(...).decode('ascii')`: standard alphabet, `=` padding. */
 export function b64encode_text(bytes: Uint8Array): string {

@@ -15,6 +15,12 @@ export class PythonError extends Error {
 /** Python's ImportError: a dotted path names nothing registered (`import_string`). */
 export class ImportError extends PythonError {}
 
+/** Python's AssertionError: an `assert` in Django's code failed (a misuse, not bad input). */
+export class AssertionError extends PythonError {}
+
+/** asyncio's CancelledError: the work was abandoned (the client went away); never turned into a response. */
+export class CancelledError extends PythonError {}
+
 // Python built-ins that Django raises or subclasses.
 export class KeyError extends PythonError {}
 export class ValueError extends PythonError {}

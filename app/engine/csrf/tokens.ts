@@ -1,7 +1,7 @@
 /** Port of django/middleware/csrf.py (Secrets, masked tokens, get_token and rotate_token). */
 import type { HttpRequest } from '../http/request.ts'
 import { constant_time_compare, get_random_string } from '../core/crypto.ts'
-import { PythonError, ValueError } from '../core/exceptions.ts'
+import { AssertionError, PythonError, ValueError } from '../core/exceptions.ts'
 
 /** Length of the secret kept in the cookie (or session). */
 export const CSRF_SECRET_LENGTH = 32
@@ -20,8 +20,7 @@ export const REASON_INVALID_CHARACTERS = 'has invalid characters'
 const INVALID_TOKEN_CHARS = /[^a-zA-Z0-9]/
 const N = CSRF_ALLOWED_CHARS.length
 
-/** Python's AssertionError, raised by `_does_token_match` on a token of the wrong length. */
-export class AssertionError extends PythonError {}
+export { AssertionError } from '../core/exceptions.ts'
 
 /** A cookie or token that is not 32/64 alphanumeric characters; `reason` is one of the REASON_* phrases. */
 export class InvalidTokenFormat extends PythonError {

@@ -2,13 +2,9 @@
 
 // DEVIATION(django): a JavaScript promise cannot be cancelled, so cancelling a task only makes
 // the awaits it wraps in `cancellable()` raise CancelledError at once; the work behind them runs on.
-import { PythonError } from '../core/exceptions.ts'
+import { CancelledError } from '../core/exceptions.ts'
 
-/** Python's AssertionError: an ASGI server sent a message the protocol does not allow. */
-export class AssertionError extends PythonError {}
-
-/** asyncio's CancelledError: the work was abandoned because the client went away. */
-export class CancelledError extends PythonError {}
+export { AssertionError, CancelledError } from '../core/exceptions.ts'
 
 /** `p`, unless `signal` aborts first: then a CancelledError (p's late result is dropped). */
 export function cancellable<T>(p: Promise<T>, signal: AbortSignal | null | undefined): Promise<T> {

@@ -6,6 +6,7 @@
  * async-only middleware there raises an error pointing to the async path (AsyncClient, the
  * ASGI handler); Django would run it with async_to_sync.
  */
+import '../builtins.ts'
 import { get_settings } from '../conf/context.ts'
 import { iscoroutinefunction, markcoroutinefunction } from '../core/coroutines.ts'
 import { ImproperlyConfigured, MiddlewareNotUsed, RuntimeError, ValueError } from '../core/exceptions.ts'

@@ -6,6 +6,7 @@
 import { get_settings } from '../conf/context.ts'
 import {
   BadRequest,
+  CancelledError,
   PermissionDenied,
   RequestDataTooBig,
   SuspiciousOperation,
@@ -44,6 +45,8 @@ export function convert_exception_to_response(get_response: Handler): Handler {
       try {
         return await get_response(request)
       } catch (exc) {
+        // Python's CancelledError is a BaseException: it passes through, never becomes a response.
+        if (exc instanceof CancelledError) throw exc
         return await response_for_exception(request, exc)
       }
     })
@@ -53,10 +56,15 @@ export function convert_exception_to_response(get_response: Handler): Handler {
     try {
       response = get_response(request)
     } catch (exc) {
+      if (exc instanceof CancelledError) throw exc
       return response_for_exception(request, exc)
     }
     // A layer declared sync may still hand back a promise; its rejection is funnelled too.
-    return is_promise<HttpResponseBase>(response) ? response.then(undefined, (exc) => response_for_exception(request, exc)) : response
+    if (!is_promise<HttpResponseBase>(response)) return response
+    return response.then(undefined, (exc) => {
+      if (exc instanceof CancelledError) throw exc
+      return response_for_exception(request, exc)
+    })
   }, false)
 }
 

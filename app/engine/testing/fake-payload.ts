@@ -1,17 +1,10 @@
 /** Port of django/test/client.py's FakePayload: the request body stream the test client hands a request. */
 import { concat_copy } from '../core/bytes.ts'
 import type { ByteReader } from '../core/bytes-io.ts'
-import { ValueError } from '../core/exceptions.ts'
+import { AssertionError, ValueError } from '../core/exceptions.ts'
 
 const utf8 = new TextEncoder()
 
-/** Python's AssertionError: reading past the payload is a bug in the caller. */
-export class AssertionError extends Error {
-  constructor(message = '') {
-    super(message)
-    this.name = 'AssertionError'
-  }
-}
 
 /**
  * A body of known length that can be written until the first read; reading more than remains is

@@ -1,3 +1,13 @@
-/** django.test.client: the request encoders (the client itself arrives with the test-client work). */
+/** django.test: the test client (sync and async), the request factories and the body encoders. */
+export { AsyncClient, AsyncClientHandler } from './async-client.ts'
+export type { AsyncClientResponse } from './async-client.ts'
+export { AsyncRequestFactory } from './async-request-factory.ts'
+export { ClientHandler, conditional_content_removal } from './client-handler.ts'
+export { Client } from './client.ts'
+export type { ClientOptions, ClientRequestOptions, ClientResponse } from './client.ts'
 export { BOUNDARY, encode_file, encode_multipart, MULTIPART_CONTENT } from './encode.ts'
 export type { FileLike as EncodableFile, MultipartData } from './encode.ts'
+export { FakePayload } from './fake-payload.ts'
+export { RedirectCycleError } from './redirects.ts'
+export { RequestFactory } from './request-factory.ts'
+export type { RequestFactoryOptions, RequestOptions } from './request-factory.ts'
