@@ -22,7 +22,8 @@ export type ScopeDict = RequestDict
 export class AsyncRequestFactory extends RequestFactory {
   /** The scope of every request: a minimal HTTP scope, `defaults`, this request's entries, then the cookie header. */
   _base_scope(request: ScopeDict): AsgiScope {
-    const headers = [...((request.headers as AsgiScope['headers']) ?? [])]
+    // Django appends the cookie header to the request's own list, so `response.request` shows it too.
+    const headers = (request.headers as AsgiScope['headers']) ?? []
     const scope = {
       asgi: { version: '3.0' },
       type: 'http',
@@ -78,8 +79,11 @@ export class AsyncRequestFactory extends RequestFactory {
       s.query_string = query_string ? query_string : parsed.query
     }
     if (headers) Object.assign(extra, HttpHeaders.to_asgi_names(headers))
-    // Django's quirk: every remaining extra, environ-style or not, becomes a header.
-    for (const [key, value] of Object.entries(extra)) scope_headers.push([ascii(key.toLowerCase()), latin1_encode(String(value))])
+    // Django's quirk: every remaining extra, environ-style or not, becomes a header (`_` → `-`, as
+    // 5.2.19's ASGIRequest drops header names with underscores).
+    for (const [key, value] of Object.entries(extra)) {
+      scope_headers.push([ascii(key.toLowerCase().replaceAll('_', '-')), latin1_encode(String(value))])
+    }
     return this.request(s)
   }
 }

@@ -191,3 +191,6 @@ export function dress_response<C extends object>(
   for (const [key, morsel] of response.cookies.items()) jar.setitem(key, morsel)
   return dressed
 }
+
+// Django's django.test.client module holds both clients.
+export { AsyncClient } from './async-client.ts'

@@ -47,13 +47,6 @@ function force_bytes(value: unknown, charset: string): Uint8Array {
   return encode(pystr(value), charset)
 }
 
-/** Python's `urlparse`: `urlsplit` plus the `;params` of the last path segment, which it takes off the path. */
-function urlparse_path(parsed: SplitResult): string {
-  const path = parsed.path
-  const semicolon = path.indexOf(';', Math.max(path.lastIndexOf('/'), 0))
-  return semicolon < 0 ? path : path.slice(0, semicolon)
-}
-
 function is_json_container(data: unknown): boolean {
   if (Array.isArray(data) || data instanceof Map) return true
   if (data === null || typeof data !== 'object') return false
@@ -134,7 +127,7 @@ export class RequestFactory {
 
   /** PATH_INFO: the percent-decoded path bytes, as a latin-1 "native" string (WSGI's convention). */
   _get_path(parsed: SplitResult): string {
-    return latin1_decode(unquote_to_bytes(urlparse_path(parsed)))
+    return latin1_decode(unquote_to_bytes(parsed.path))
   }
 
   /** A GET; `data` (or `query_params`) replaces the URL's query string. */
