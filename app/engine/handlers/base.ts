@@ -2,9 +2,9 @@
  * Port of django/core/handlers/base.py (BaseHandler): builds the middleware chain from
  * MIDDLEWARE and runs a request through it to the view.
  *
- * A sync handler (the test Client, WSGI) cannot wait for a promise, so an async view or
- * async-only middleware there raises an error pointing to the async path (AsyncClient, the
- * ASGI handler); Django would run it with async_to_sync.
+ * DEVIATION(django): a sync handler (the test Client, WSGI) cannot wait for a promise, so an
+ * async view or async-only middleware there raises an error pointing to the async path
+ * (AsyncClient, the ASGI handler); Django would run it with async_to_sync.
  */
 import '../builtins.ts'
 import { get_settings } from '../conf/context.ts'

@@ -20,7 +20,10 @@ export type SessionData = Map<string, unknown>
 /** What `update()` takes: a dict (Map or plain object) or key/value pairs. */
 export type SessionUpdate = Map<string, unknown> | Record<string, unknown> | Iterable<readonly [string, unknown]>
 
-/** What `set_expiry()` takes: seconds of inactivity (0: at browser close), a moment, or null to reset. */
+/**
+ * What `set_expiry()` takes: seconds of inactivity (0: at browser close), a moment, or null to reset.
+ * DEVIATION(django): no timedelta; a moment is a Date.
+ */
 export type SessionExpiry = number | Date | string | null
 
 /** Keyword arguments of `get_expiry_age()` / `get_expiry_date()`. */

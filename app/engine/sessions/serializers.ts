@@ -32,6 +32,7 @@ function top_level_keys(text: string): string[] {
 /**
  * Django's session serializer (`django.core.signing.JSONSerializer`). A session dict loads as a
  * Map so its keys keep Python's insertion order, and so re-encode to the same bytes.
+ * DEVIATION(django): dicts nested inside stay plain objects, whose integer-like keys come first.
  */
 export class JSONSerializer extends SigningJSONSerializer {
   override loads(data: Uint8Array): unknown {
