@@ -126,6 +126,16 @@ export class MultiValueDict<V = unknown> implements Iterable<string> {
     this.setlistdefault(key).push(value)
   }
 
+  /** @internal `appendlist` for each pair, straight into the storage: for subclasses whose hooks are not overridden. */
+  protected appendPairs(pairs: ReadonlyArray<readonly [string, V]>): void {
+    const store = this.#store
+    for (const [key, value] of pairs) {
+      const list = store.get(key)
+      if (list === undefined) store.set(key, [value])
+      else list.push(value)
+    }
+  }
+
   /** `items()`: `[key, last value]` per key. */
   items(): Array<[string, V]> {
     return [...this.#store.keys()].map((k) => [k, this.getitem(k)])

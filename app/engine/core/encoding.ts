@@ -42,7 +42,20 @@ function charmapName(n: string): string | null {
   return Object.hasOwn(SINGLE_BYTE_CHARMAPS, name) ? name : null
 }
 
+// Successful lookups by the caller's spelling; bounded, since charset names can come from requests.
+const codecCache = new Map<string, Codec>()
+const CODEC_CACHE_LIMIT = 64
+
 function lookup(name: string): Codec {
+  let codec = codecCache.get(name)
+  if (codec === undefined) {
+    codec = lookupUncached(name)
+    if (codecCache.size < CODEC_CACHE_LIMIT) codecCache.set(name, codec)
+  }
+  return codec
+}
+
+function lookupUncached(name: string): Codec {
   const n = normalise(name)
   if (UTF8.has(n)) return 'utf-8'
   if (LATIN1.has(n)) return 'latin-1'
@@ -173,6 +186,29 @@ export function encode(text: string, charset: string, errors: CodecErrors = 'str
   return out.slice(0, n)
 }
 
+// Non-streaming TextDecoders keep no state between calls, so one per configuration is reused.
+const textDecoders = new Map<string, TextDecoder>()
+
+function textDecoder(label: string, fatal: boolean, ignoreBOM: boolean): TextDecoder {
+  const key = `${label}|${fatal}|${ignoreBOM}`
+  let decoder = textDecoders.get(key)
+  if (decoder === undefined) {
+    // ignoreBOM keeps a UTF-8 BOM as U+FEFF, as Python's 'utf-8' codec does.
+    decoder = new TextDecoder(label, { fatal, ignoreBOM })
+    if (textDecoders.size < CODEC_CACHE_LIMIT) textDecoders.set(key, decoder)
+  }
+  return decoder
+}
+
+/** True when `charset` names Python's UTF-8 codec (any alias or spelling). */
+export function is_utf8_codec(charset: string): boolean {
+  try {
+    return lookup(charset) === 'utf-8'
+  } catch {
+    return false
+  }
+}
+
 /** `bytes.decode(charset, errors)`; with `replace`, invalid sequences become U+FFFD. */
 export function decode(bytes: Uint8Array, charset: string, errors: CodecErrors = 'strict'): string {
   const codec = lookup(charset)
@@ -199,8 +235,7 @@ export function decode(bytes: Uint8Array, charset: string, errors: CodecErrors =
   }
   const label = typeof codec === 'string' ? codec : codec.label
   try {
-    // ignoreBOM keeps a UTF-8 BOM as U+FEFF, as Python's 'utf-8' codec does.
-    return new TextDecoder(label, { fatal: errors === 'strict', ignoreBOM: codec !== 'utf-16' }).decode(bytes)
+    return textDecoder(label, errors === 'strict', codec !== 'utf-16').decode(bytes)
   } catch {
     throw new UnicodeDecodeError(`'${charset}' codec can't decode bytes`)
   }

@@ -2,7 +2,7 @@
  * The parts of Python's urllib.parse that Django's behaviour depends on: quote/unquote,
  * urlsplit/urljoin and parse_qsl, with CPython's exact rules.
  */
-import { decode, encode, type CodecErrors } from './encoding.ts'
+import { decode, encode, is_utf8_codec, type CodecErrors } from './encoding.ts'
 import { ValueError } from './exceptions.ts'
 
 const HEX = '0123456789ABCDEF'
@@ -221,13 +221,81 @@ export interface ParseQslOptions {
   separator?: string
 }
 
+/**
+ * `unquote_plus(qs.slice(start, end))` for UTF-8 (any `errors`) when every well-formed escape is an
+ * ASCII byte: such escapes decode to that character whatever follows, and the rest is kept as is.
+ * Null when an escape is a byte above 0x7F (the caller then takes the general path).
+ */
+export function unquotePlusAscii(qs: string, start: number, end: number): string | null {
+  let out = ''
+  let last = start
+  for (let i = start; i < end; i++) {
+    const c = qs.charCodeAt(i)
+    if (c === 0x2b) {
+      out += qs.slice(last, i) + ' '
+      last = i + 1
+    } else if (c === 0x25 && i + 2 < end) {
+      const hi = hexValue(qs.charCodeAt(i + 1))
+      const lo = hexValue(qs.charCodeAt(i + 2))
+      if (hi < 0 || lo < 0) continue
+      if (hi >= 8) return null
+      out += qs.slice(last, i) + String.fromCharCode(hi * 16 + lo)
+      i += 2
+      last = i + 1
+    }
+  }
+  return last === start ? qs.slice(start, end) : out + qs.slice(last, end)
+}
+
+/** Python's `s.count(sub)` for a non-empty `sub`. */
+function countOf(s: string, sub: string): number {
+  let n = 0
+  for (let i = s.indexOf(sub); i >= 0; i = s.indexOf(sub, i + sub.length)) n++
+  return n
+}
+
 /** `parse_qsl`: `&`-separated pairs, `+` as space, percent-decoding with `encoding`. */
 export function parse_qsl(qs: string, options: ParseQslOptions = {}): Array<[string, string]> {
   const { keep_blank_values = false, encoding = 'utf-8', errors = 'replace', max_num_fields = null, separator = '&' } = options
   if (!qs) return []
-  if (max_num_fields !== null) {
-    const fields = qs.split(separator).length // 1 + count(separator)
-    if (max_num_fields < fields) throw new ValueError('Max number of fields exceeded')
+  if (!separator) return parseQslSplit(qs, keep_blank_values, encoding, errors, max_num_fields, separator)
+  if (max_num_fields !== null && max_num_fields < 1 + countOf(qs, separator)) {
+    throw new ValueError('Max number of fields exceeded')
+  }
+  const utf8 = is_utf8_codec(encoding)
+  const unquote = (start: number, end: number): string =>
+    (utf8 ? unquotePlusAscii(qs, start, end) : null) ?? unquote_plus(qs.slice(start, end), encoding, errors)
+  const pairs: Array<[string, string]> = []
+  // Scans in place (no split into segment strings); the same fields as `qs.split(separator)`.
+  const step = separator.length
+  // The first '=' at or after the last search start (-1: none left), so the scan stays linear.
+  let nextEq = -2
+  for (let start = 0; start <= qs.length; ) {
+    let end = qs.indexOf(separator, start)
+    if (end < 0) end = qs.length
+    if (end > start) {
+      if (nextEq !== -1 && nextEq < start) nextEq = qs.indexOf('=', start)
+      const eq = nextEq >= 0 && nextEq < end ? nextEq : -1
+      if (eq >= 0 ? eq + 1 < end || keep_blank_values : keep_blank_values) {
+        pairs.push(eq < 0 ? [unquote(start, end), ''] : [unquote(start, eq), unquote(eq + 1, end)])
+      }
+    }
+    start = end + step
+  }
+  return pairs
+}
+
+// The straightforward form, kept for an empty separator (split into single characters).
+function parseQslSplit(
+  qs: string,
+  keepBlank: boolean,
+  encoding: string,
+  errors: CodecErrors,
+  maxNumFields: number | null,
+  separator: string,
+): Array<[string, string]> {
+  if (maxNumFields !== null && maxNumFields < qs.split(separator).length) {
+    throw new ValueError('Max number of fields exceeded')
   }
   const pairs: Array<[string, string]> = []
   for (const segment of qs.split(separator)) {
@@ -235,7 +303,7 @@ export function parse_qsl(qs: string, options: ParseQslOptions = {}): Array<[str
     const eq = segment.indexOf('=')
     const name = eq < 0 ? segment : segment.slice(0, eq)
     const value = eq < 0 ? '' : segment.slice(eq + 1)
-    if (!value && !keep_blank_values) continue
+    if (!value && !keepBlank) continue
     pairs.push([unquote_plus(name, encoding, errors), unquote_plus(value, encoding, errors)])
   }
   return pairs

@@ -73,7 +73,9 @@ export class QueryDict extends MultiValueDict<string> {
       }
       throw error
     }
-    for (const [key, value] of pairs) this.appendlist(key, value)
+    // Text pairs into a fresh, mutable dict: appendlist's checks and decoding are no-ops, unless overridden.
+    if (new.target === QueryDict) this.appendPairs(pairs)
+    else for (const [key, value] of pairs) this.appendlist(key, value)
     this._mutable = mutable
   }
 
