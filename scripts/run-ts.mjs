@@ -1,5 +1,6 @@
-// `node scripts/run-ts.mjs MODULE [ARGS...]`: runs a TypeScript module's `main(args)` under Node 20,
-// which cannot run TypeScript itself; Vite's SSR loader transforms the module and the engine on the fly.
+// `node scripts/run-ts.mjs MODULE [ARGS...]`: runs a TypeScript module's `main(args)` (the conformance
+// runner, the benchmarks) under Node 20, which cannot run TypeScript itself: Vite's SSR loader
+// transforms the module and the engine on the fly.
 import { fileURLToPath } from 'node:url'
 import { createServer } from 'vite'
 

@@ -1,6 +1,6 @@
 /** Port of run_oracle.py (iter_case_files, load_case, --check): case files run and each step checked against Django. */
-import { readdirSync, readFileSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { differences, format_difference, type Difference } from './compare.ts'
 import { run_case, type Case, type StepResult } from './run-case.ts'
 
@@ -147,13 +147,26 @@ export function report(outcomes: readonly CaseOutcome[], write: (line: string) =
   return { passed, failed }
 }
 
-/** `npm run conformance -- [--print] [PATH...]`: exit code 1 on any failure; `--print` dumps the engine's results. */
+/**
+ * `npm run conformance -- [--print] [--report FILE] [PATH...]`: exit code 1 on any failure;
+ * `--print` dumps the engine's results; `--report` writes the step counts as JSON (for the test
+ * run's closing line).
+ */
 export async function main(argv: readonly string[]): Promise<number> {
-  const print = argv.includes('--print')
-  const paths = argv.filter((a) => a !== '--print')
+  const args = [...argv]
+  const print = args.includes('--print')
+  const report_at = args.indexOf('--report')
+  const report_file = report_at >= 0 ? args.splice(report_at, 2)[1] : undefined
+  const paths = args.filter((a) => a !== '--print')
   const outcomes = await run_cases(paths.length ? paths : [DEFAULT_PATH])
   const write = (line: string) => void process.stdout.write(line + '\n')
   if (print) for (const o of outcomes) write(JSON.stringify({ name: o.name, steps: o.results }, null, 1))
-  const { failed } = report(outcomes, write)
-  return failed > 0 || outcomes.some((o) => o.error !== null) ? 1 : 0
+  const { passed, failed } = report(outcomes, write)
+  const errors = outcomes.filter((o) => o.error !== null).length
+  const skipped = outcomes.filter((o) => o.skipped !== null).length
+  if (report_file) {
+    mkdirSync(dirname(report_file), { recursive: true })
+    writeFileSync(report_file, JSON.stringify({ passed, failed: failed + errors, skipped }) + '\n')
+  }
+  return failed > 0 || errors > 0 ? 1 : 0
 }

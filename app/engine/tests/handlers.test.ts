@@ -163,7 +163,7 @@ describe('SignalsTests', () => {
       try {
         const response = new Client().get('/streaming/') as unknown as StreamingHttpResponse
         expect(events).toEqual([])
-        expect([...response.streaming_content].map((b) => new TextDecoder().decode(b as Uint8Array)).join('')).toBe(
+        expect([...(response.streaming_content as Iterable<Uint8Array>)].map((b) => new TextDecoder().decode(b as Uint8Array)).join('')).toBe(
           'streaming content',
         )
         expect(events).toEqual(['finished'])
