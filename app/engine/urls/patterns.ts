@@ -117,6 +117,8 @@ export class RegexPattern extends CheckURLMixin implements Pattern {
 }
 
 const PATH_PARAMETER_COMPONENT = /<(?:([^>:]+):)?([^>]+)>/g
+// Python's ASCII whitespace, vertical tab and form feed included.
+// eslint-disable-next-line no-control-regex
 const WHITESPACE = /[ \t\n\r\x0b\x0c]/
 
 const routeCache = new Map<string, [string, Record<string, Converter>]>()

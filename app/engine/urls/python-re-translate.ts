@@ -1,7 +1,7 @@
 /** Port of Python's sre_parse (the syntax re_path patterns use), translated to a JavaScript `u` RegExp source. */
 import { is_identifier } from './identifier.ts'
 import { parse_class } from './python-re-class.ts'
-import { ASCII_SPACE, ASCII_WORD, isDigit, isOctal, literal, PY_SPACE_CLASS, PyReError, Scanner, WORD } from './python-re-scanner.ts'
+import { ASCII_SPACE, ASCII_WORD, isDigit, isOctal, literal, PY_SPACE_CLASS, Scanner, WORD } from './python-re-scanner.ts'
 
 export { PyReError } from './python-re-scanner.ts'
 

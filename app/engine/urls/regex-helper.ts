@@ -123,7 +123,7 @@ export function normalize(pattern: string): Possibility[] {
   let consumeNext = true
   const it = new Stream(tokens(pattern))
   let numArgs = 0
-  let tok = it.tryNext()
+  const tok = it.tryNext()
   if (!tok) return [['', []]]
   let [ch, escaped] = tok
   try {
@@ -212,7 +212,7 @@ function flattenResult(source: Elt | Elt[]): [string[], string[][]] {
   const items: Elt[] = Array.isArray(source) ? source : typeof source === 'string' ? [source] : source.items
   let result = ['']
   let resultArgs: string[][] = [[]]
-  let pos = 0
+  let pos: number
   let last = 0
   for (pos = 0; pos < items.length; pos++) {
     const elt = items[pos]!
