@@ -1,0 +1,2 @@
+/** `django/middleware/csrf` for user code. */
+export { CsrfViewMiddleware, get_token, rotate_token } from '../../engine/csrf/index.ts'

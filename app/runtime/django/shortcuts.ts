@@ -1,0 +1,2 @@
+/** `django/shortcuts` for user code. */
+export { redirect, resolve_url } from '../../engine/shortcuts.ts'

@@ -1,0 +1,229 @@
+/**
+ * The messages between the page and the isolated runtime, and the plain data they carry. Nothing
+ * here is a live engine object: every value survives `structuredClone` (postMessage), so the
+ * state can hold it and the page never shares objects with user code.
+ *
+ *   page (RuntimeHost) ──postMessage──► sandboxed iframe (relay) ──postMessage──► Worker (site)
+ */
+
+/** The user's project: file path → source text (`settings.ts`, `urls.ts`, `views.ts`, ...). */
+export type ProjectFiles = Record<string, string>
+
+/** One uploaded file in a composed multipart body. */
+export interface ComposedFile {
+  /** The form field name. */
+  field: string
+  /** The file name sent in Content-Disposition. */
+  name: string
+  /** The part's Content-Type. */
+  content_type: string
+  /** The bytes. */
+  content: Uint8Array
+}
+
+/** The body of a composed request. */
+export type ComposedBody =
+  | { kind: 'none' }
+  | { kind: 'urlencoded'; fields: Array<[string, string]> }
+  | { kind: 'multipart'; fields: Array<[string, string]>; files: ComposedFile[] }
+  | { kind: 'json'; text: string }
+  | { kind: 'raw'; text: string; content_type: string }
+  | { kind: 'binary'; content: Uint8Array; content_type: string; name: string }
+
+/** A cookie in the client's jar, as the inspector shows and edits it. */
+export interface JarCookie {
+  key: string
+  value: string
+  /** Morsel attributes that are set (`path`, `expires`, `max-age`, `domain`, `secure`, `httponly`, `samesite`). */
+  attrs: Record<string, string | number | boolean>
+}
+
+/** What the composer sends: a test-client request as plain data. */
+export interface ComposedRequest {
+  /** Any method; the client's own (`get`, `post`, ...) or a custom one through `generic()`. */
+  method: string
+  /** Path with an optional query string (`/echo/?a=1`). */
+  url: string
+  /** Header name → value (Cookie, Host and other browser-forbidden headers allowed). */
+  headers: Array<[string, string]>
+  body: ComposedBody
+  follow: boolean
+  secure: boolean
+  enforce_csrf_checks: boolean
+}
+
+/** A value as the inspector shows it: text for strings, or a JSON-able rendering. */
+export type Shown = string | number | boolean | null | Shown[] | { [key: string]: Shown }
+
+/** An uploaded file as the view saw it in FILES. */
+export interface SeenFile {
+  field: string
+  name: string
+  size: number
+  content_type: string | null
+  charset: string | null
+  /** The first bytes (up to 64 KiB), for the preview and the download. */
+  head: Uint8Array
+}
+
+/** The request as the view received it (after every middleware ran). */
+export interface SeenRequest {
+  method: string
+  path: string
+  path_info: string
+  full_path: string
+  scheme: string
+  META: Record<string, string>
+  headers: Array<[string, string]>
+  GET: Array<[string, string[]]>
+  POST: Array<[string, string[]]>
+  FILES: SeenFile[]
+  COOKIES: Record<string, string>
+  /** The raw body (up to 1 MiB), or null when it could not be read (a parse error). */
+  body: Uint8Array | null
+  body_length: number
+  resolver_match: {
+    view_name: string
+    route: string | null
+    url_name: string | null
+    args: Shown[]
+    kwargs: Record<string, Shown>
+    namespaces: string[]
+  } | null
+  /** `str(request.user)` and whether it is authenticated, or null without AuthenticationMiddleware. */
+  user: { username: string; is_authenticated: boolean; is_staff: boolean } | null
+  /** A read that raised instead (`POST` on a malformed body, ...): field → "ErrorName: message". */
+  errors: Record<string, string>
+}
+
+/** A Set-Cookie header, parsed. */
+export interface SetCookie {
+  key: string
+  value: string
+  attrs: Record<string, string | number | boolean>
+  /** The header value as sent. */
+  header: string
+}
+
+/** The response the view (and the middleware) returned. */
+export interface SeenResponse {
+  status_code: number
+  reason_phrase: string
+  headers: Array<[string, string]>
+  set_cookies: SetCookie[]
+  content_type: string | null
+  charset: string | null
+  body: Uint8Array
+  streaming: boolean
+}
+
+/** An error the view (or middleware) raised, with the user's own file and line when known. */
+export interface SeenError {
+  type: string
+  message: string
+  stack: string
+  /** The first frame in the user's project: `views.ts:12:5`. */
+  location: { file: string; line: number; column: number } | null
+}
+
+/** One console call made by user code during the exchange. */
+export interface ConsoleEntry {
+  level: 'log' | 'info' | 'warn' | 'error' | 'debug'
+  text: string
+}
+
+/** One request/response round trip, as the inspector and the history keep it. */
+export interface Exchange {
+  id: string
+  /** Epoch milliseconds when it was sent. */
+  started_at: number
+  /** Milliseconds the runtime took. */
+  duration_ms: number
+  composed: ComposedRequest
+  /** What the view received; null when no view ran (404 from routing, middleware short-circuit). */
+  request: SeenRequest | null
+  response: SeenResponse | null
+  /** The session as a dict before and after the view, keyed by session key; null without sessions. */
+  session_before: Record<string, Shown> | null
+  session_after: Record<string, Shown> | null
+  /** `[url, status]` pairs when redirects were followed. */
+  redirect_chain: Array<[string, number]>
+  console: ConsoleEntry[]
+  error: SeenError | null
+  /** The jar after the exchange. */
+  jar: JarCookie[]
+  /** Set when the runtime stopped the request (timeout) or could not run it (build error). */
+  failure: { kind: 'timeout' | 'build' | 'crash'; message: string } | null
+}
+
+/** A user of the site, for the one-click login actions. */
+export interface SiteUser {
+  id: number
+  username: string
+  is_active: boolean
+  is_staff: boolean
+  is_superuser: boolean
+}
+
+/** What the site reported after (re)building from the project. */
+export interface BuildResult {
+  ok: boolean
+  /** The build error (a syntax or import error, a settings error) with its file and line. */
+  error: SeenError | null
+  users: SiteUser[]
+  console: ConsoleEntry[]
+}
+
+/** A client action on the jar and the session, run in the site. */
+export type ClientAction =
+  | { kind: 'login'; username: string; password: string }
+  | { kind: 'force_login'; username: string }
+  | { kind: 'logout' }
+
+/** A fetch `Request` flattened for postMessage (from the service worker). */
+export interface WireRequest {
+  url: string
+  method: string
+  headers: Array<[string, string]>
+  body: Uint8Array | null
+}
+
+/** A fetch `Response` flattened for postMessage (to the service worker). */
+export interface WireResponse {
+  status: number
+  statusText: string
+  headers: Array<[string, string]>
+  body: Uint8Array | null
+}
+
+/** Page → runtime. Every request carries an id its answer repeats. */
+export type HostMessage =
+  | { type: 'build'; id: string; files: ProjectFiles }
+  | { type: 'request'; id: string; request: ComposedRequest; jar: JarCookie[] }
+  | { type: 'action'; id: string; action: ClientAction; jar: JarCookie[] }
+  | { type: 'script'; id: string; file: string; jar: JarCookie[] }
+  | { type: 'fetch'; id: string; request: WireRequest }
+
+/** Runtime → page. */
+export type RuntimeMessage =
+  | { type: 'ready' }
+  | { type: 'built'; id: string; result: BuildResult }
+  | { type: 'exchange'; id: string; exchange: Exchange }
+  | { type: 'action-done'; id: string; ok: boolean; jar: JarCookie[]; message: string | null }
+  | { type: 'script-exchange'; id: string; exchange: Exchange }
+  | { type: 'script-done'; id: string; error: SeenError | null; console: ConsoleEntry[] }
+  | { type: 'fetched'; id: string; response: WireResponse }
+
+/** The page-side API of the runtime, as state and components use it. */
+export interface RuntimeHost {
+  /** (Re)builds the site from the project; resolves when it is ready or failed. */
+  build(files: ProjectFiles): Promise<BuildResult>
+  /** Sends one composed request with the given jar; times out after `timeout_ms` (then restarts). */
+  send(request: ComposedRequest, jar: JarCookie[]): Promise<Exchange>
+  /** Runs a client action (login, force_login, logout) and returns the new jar. */
+  act(action: ClientAction, jar: JarCookie[]): Promise<{ ok: boolean; jar: JarCookie[]; message: string | null }>
+  /** Answers a fetch from the preview pane (through the service worker). */
+  fetch(request: WireRequest): Promise<WireResponse>
+  /** Stops the runtime for good. */
+  dispose(): void
+}
