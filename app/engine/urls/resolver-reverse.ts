@@ -1,4 +1,5 @@
 /** Port of django/urls/resolvers.py (the body of URLResolver._reverse_with_prefix): filling in patterns. */
+import { escape_leading_slashes } from '../core/http.ts'
 import { KeyError, ValueError } from '../core/exceptions.ts'
 import { py_equals } from '../core/py-values.ts'
 import { pystr } from '../core/python.ts'
@@ -30,10 +31,7 @@ function percentFormat(format: string, subs: Record<string, string>): string {
   })
 }
 
-/** `escape_leading_slashes(url)`: a leading `//` would make a scheme-relative URL; escape one slash. */
-export function escape_leading_slashes(url: string): string {
-  return url.startsWith('//') ? '/%2F' + url.slice(2) : url
-}
+export { escape_leading_slashes }
 
 /**
  * The first candidate URL that fits the arguments (later patterns first), quoted; else
