@@ -5,7 +5,8 @@ import { str_repr } from '../core/python.ts'
 import { get_database } from '../db/connection.ts'
 import type { Table } from '../db/table.ts'
 import { make_password, type RawPassword } from './hashers.ts'
-import type { User, UserFields, UserRow } from './models.ts'
+import type { User, UserFields } from './models.ts'
+import { USER_FIELDS, type UserRow } from './user-row.ts'
 
 /** Field lookups `get()`/`filter()` accept: exact matches on columns, `pk` meaning `id`. */
 export type UserLookup = { [K in keyof UserRow]?: UserRow[K] | string } & { pk?: number | string | null }
@@ -22,19 +23,7 @@ interface UserModel<U extends User> {
   from_row(row: UserRow): U
 }
 
-const COLUMNS = new Set<string>([
-  'id',
-  'password',
-  'last_login',
-  'is_superuser',
-  'username',
-  'first_name',
-  'last_name',
-  'email',
-  'is_staff',
-  'is_active',
-  'date_joined',
-])
+const COLUMNS = new Set<string>(USER_FIELDS)
 const CHOICES = [...COLUMNS, 'groups', 'user_permissions'].sort().join(', ')
 
 /** Django's UserManager: creating users with hashed passwords and finding them by field. */

@@ -1,5 +1,6 @@
 /** Port of django/contrib/auth/models.py (User, PermissionsMixin's checks; AnonymousUser is in models-anonymous.ts). */
 import { time_now } from '../core/clock.ts'
+import { USER_FIELDS, type UserRow } from './user-row.ts'
 import {
   MultipleObjectsReturned as BaseMultipleObjectsReturned,
   ObjectDoesNotExist,
@@ -16,38 +17,10 @@ import { PermissionChecks } from './models-permissions.ts'
 export { AnonymousUser } from './models-anonymous.ts'
 export { UserManager } from './models-manager.ts'
 
-/** One `auth_user` row: plain serialisable data (times are seconds since the epoch). */
-export interface UserRow {
-  id: number
-  password: string
-  last_login: number | null
-  is_superuser: boolean
-  username: string
-  first_name: string
-  last_name: string
-  email: string
-  is_staff: boolean
-  is_active: boolean
-  date_joined: number
-}
 
 /** Keyword arguments of `new User({...})` and `User.objects.create({...})`: any subset of the fields. */
 export type UserFields = Partial<Omit<UserRow, 'id'>> & { id?: number | null; pk?: number | null }
 
-/** The columns of `auth_user`, in Django's order. */
-export const USER_FIELDS = [
-  'id',
-  'password',
-  'last_login',
-  'is_superuser',
-  'username',
-  'first_name',
-  'last_name',
-  'email',
-  'is_staff',
-  'is_active',
-  'date_joined',
-] as const satisfies ReadonlyArray<keyof UserRow>
 
 const managers = new WeakMap<typeof User, UserManager<User>>()
 
@@ -243,3 +216,6 @@ export class User extends AbstractBaseUser {
 export function get_user_model(): typeof User {
   return User
 }
+
+export { USER_FIELDS } from './user-row.ts'
+export type { UserRow } from './user-row.ts'
