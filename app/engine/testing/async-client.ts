@@ -4,8 +4,7 @@
  */
 import type { AuthUser } from '../auth/backends.ts'
 import type { QueryInput } from '../core/http.ts'
-import { got_request_exception, request_started } from '../core/signals.ts'
-import type { SignalKwargs } from '../dispatch/dispatcher.ts'
+import { request_started } from '../core/signals.ts'
 import { ASGIRequest, type AsgiScope } from '../handlers/asgi-request.ts'
 import { BaseHandler } from '../handlers/base.ts'
 import { LimitedStream } from '../handlers/wsgi.ts'
@@ -15,12 +14,12 @@ import type { SessionBase } from '../sessions/base.ts'
 import { AsyncRequestFactory } from './async-request-factory.ts'
 import { close_when_done, conditional_content_removal } from './client-handler.ts'
 import {
+  capture_request_exceptions,
   check_exception,
   client_force_login,
   client_login,
   client_logout,
   client_session,
-  store_exc_info,
 } from './client-mixin.ts'
 import { dress_response, type ClientOptions, type ClientRequestOptions, type ClientResponse } from './client.ts'
 import { FakePayload } from './fake-payload.ts'
@@ -55,8 +54,6 @@ export class AsyncClientHandler extends BaseHandler {
   }
 }
 
-let request_counter = 0
-
 /** Django's AsyncClient: the Client's API, every request method returning a promise. */
 export class AsyncClient extends AsyncRequestFactory {
   handler: AsyncClientHandler
@@ -75,13 +72,12 @@ export class AsyncClient extends AsyncRequestFactory {
   /** Runs one request and dresses the response. */
   override async request(request: RequestDict): Promise<AsyncClientResponse> {
     const scope = this._base_scope(request) as AsgiScope & { _body_file?: FakePayload }
-    const uid = `async-request-exception-${++request_counter}`
-    got_request_exception.connect((kwargs: SignalKwargs) => store_exc_info(this, kwargs.exception), { dispatch_uid: uid })
+    const stop_capture = capture_request_exceptions(this)
     let response: HttpResponseBase
     try {
       response = await this.handler.__call__(scope)
     } finally {
-      got_request_exception.disconnect(null, { dispatch_uid: uid })
+      stop_capture()
     }
     check_exception(this, response)
     const asgi_request = (response as AsyncClientResponse).asgi_request

@@ -3,6 +3,8 @@
  * session, login/force_login/logout, exception capture, `response.json()`).
  */
 import { get_settings } from '../conf/context.ts'
+import { got_request_exception } from '../core/signals.ts'
+import type { SignalKwargs } from '../dispatch/dispatcher.ts'
 import { json_loads } from '../signing/base.ts'
 import { ValueError } from '../core/exceptions.ts'
 import { import_module } from '../core/module-loading.ts'
@@ -92,6 +94,15 @@ export function client_logout(client: ClientState): void {
 /** Records the exception the handler turned into a 500 (a `got_request_exception` receiver). */
 export function store_exc_info(client: ClientState, exception: unknown): void {
   client.exc_info = [exception instanceof Error ? exception.constructor : typeof exception, exception, null]
+}
+
+let capture_counter = 0
+
+/** Listens for `got_request_exception` during one request, as Django's client does; returns the disconnect. */
+export function capture_request_exceptions(client: ClientState): () => void {
+  const dispatch_uid = `request-exception-${++capture_counter}`
+  got_request_exception.connect((kwargs: SignalKwargs) => store_exc_info(client, kwargs.exception), { dispatch_uid })
+  return () => void got_request_exception.disconnect(null, { dispatch_uid })
 }
 
 /** Attaches `exc_info` to the response; re-raises the view's exception when the client asks for it. */

@@ -4,8 +4,6 @@
  */
 import type { AuthUser } from '../auth/backends.ts'
 import type { QueryInput } from '../core/http.ts'
-import { got_request_exception } from '../core/signals.ts'
-import type { SignalKwargs } from '../dispatch/dispatcher.ts'
 import type { HttpRequest } from '../http/request.ts'
 import type { HttpResponseBase } from '../http/response-base.ts'
 import type { SessionBase } from '../sessions/base.ts'
@@ -14,13 +12,13 @@ import type { ResolverMatch } from '../urls/resolver-match.ts'
 import type { URLConf } from '../urls/resolvers.ts'
 import { ClientHandler } from './client-handler.ts'
 import {
+  capture_request_exceptions,
   check_exception,
   client_force_login,
   client_login,
   client_logout,
   client_session,
   parse_json,
-  store_exc_info,
 } from './client-mixin.ts'
 import { ensure_not_cyclic, next_hop, REDIRECT_STATUS_CODES, redirect_state } from './redirects.ts'
 import { RequestFactory, type RequestDict, type RequestFactoryOptions, type RequestOptions } from './request-factory.ts'
@@ -69,13 +67,12 @@ export class Client extends RequestFactory {
   /** Runs one request through the handler and dresses the response. */
   override request(request: RequestDict): ClientResponse {
     const environ = this._base_environ(request)
-    const uid = `request-exception-${++request_counter}`
-    got_request_exception.connect((kwargs: SignalKwargs) => store_exc_info(this, kwargs.exception), { dispatch_uid: uid })
+    const stop_capture = capture_request_exceptions(this)
     let response: HttpResponseBase
     try {
       response = this.handler.__call__(environ)
     } finally {
-      got_request_exception.disconnect(null, { dispatch_uid: uid })
+      stop_capture()
     }
     check_exception(this, response)
     return dress_response(this, response, request, (response as ClientResponse).wsgi_request, String(request.PATH_INFO))
@@ -164,8 +161,6 @@ export class Client extends RequestFactory {
     client_logout(this)
   }
 }
-
-let request_counter = 0
 
 /** Attaches what Django's client adds to a response: client, request, json(), a lazy resolver_match. */
 export function dress_response<C extends object>(
