@@ -1,0 +1,167 @@
+/**
+ * Wires the store to the isolated runtime: rebuilds the site when the project changes (debounced),
+ * sends composed requests with the jar, runs login/logout actions, keeps the jar from each exchange,
+ * and re-runs the last GET after an edit when the preference is on. State only ever receives the
+ * plain snapshots the runtime answers.
+ */
+import type { ClientAction, ComposedRequest, Exchange, RuntimeHost } from '../runtime/protocol.ts'
+import type { PlaygroundStore } from './store.ts'
+
+export interface RuntimeBridge {
+  /** Builds now (cancelling a pending debounced build) and resolves when the site is ready or failed. */
+  rebuild(): Promise<void>
+  /** Sends the composed request (or the one given), records the exchange and the new jar. */
+  send(request?: ComposedRequest): Promise<Exchange>
+  /** Runs a login / force login / logout and keeps the new jar. */
+  act(action: ClientAction): Promise<{ ok: boolean; message: string | null }>
+  /** Resolves once no build is pending or running (tests, and sends after an edit). */
+  idle(): Promise<void>
+  dispose(): void
+}
+
+export interface BridgeOptions {
+  /** Makes a host for a time limit; called again when the timeout preference changes. */
+  createHost: (timeout_ms: number) => RuntimeHost
+  rebuildDelay_ms?: number
+}
+
+let counter = 0
+function localId(): string {
+  counter += 1
+  return `local-${Date.now().toString(36)}-${counter}`
+}
+
+/** An exchange for a request the host could not even start (it threw): the user still sees why. */
+function failedExchange(request: ComposedRequest, message: string, started_at: number): Exchange {
+  return {
+    id: localId(), started_at, duration_ms: Date.now() - started_at, composed: request, request: null,
+    response: null, session_before: null, session_after: null, redirect_chain: [], console: [], error: null,
+    jar: [], failure: { kind: 'crash', message },
+  }
+}
+
+/** Start the bridge: it builds at once and then follows the store. */
+export function createRuntimeBridge(store: PlaygroundStore, options: BridgeOptions): RuntimeBridge {
+  const delay = options.rebuildDelay_ms ?? 400
+  let timeout_ms = store.getState().prefs.timeout_ms
+  let host = options.createHost(timeout_ms)
+  let timer: ReturnType<typeof setTimeout> | null = null
+  let building: Promise<void> = Promise.resolve()
+  let buildSeq = 0
+  let disposed = false
+
+  const runBuild = (afterEdit: boolean): Promise<void> => {
+    const seq = ++buildSeq
+    const files = store.getState().files
+    store.getState().setRuntime({ status: 'building' })
+    const previous = building
+    building = (async () => {
+      await previous.catch(() => undefined)
+      if (disposed || seq !== buildSeq) return
+      try {
+        const result = await host.build(files)
+        if (disposed || seq !== buildSeq) return
+        store.getState().setRuntime({ status: result.ok ? 'ready' : 'error', build: result, users: result.users })
+      } catch (error) {
+        if (disposed || seq !== buildSeq) return
+        const message = error instanceof Error ? error.message : String(error)
+        const build = { ok: false, error: { type: 'Error', message, stack: '', location: null }, users: [], console: [] }
+        store.getState().setRuntime({ status: 'error', build })
+        return
+      }
+      if (afterEdit && store.getState().prefs.autoRerun && store.getState().runtime.status === 'ready') {
+        const lastGet = store.getState().exchanges.find((e) => e.composed.method.toUpperCase() === 'GET')
+        if (lastGet) await sendNow(lastGet.composed)
+      }
+    })()
+    return building
+  }
+
+  const scheduleBuild = () => {
+    if (timer !== null) clearTimeout(timer)
+    store.getState().setRuntime({ status: 'building' })
+    timer = setTimeout(() => {
+      timer = null
+      void runBuild(true)
+    }, delay)
+  }
+
+  const sendNow = async (request: ComposedRequest): Promise<Exchange> => {
+    const started_at = Date.now()
+    const label = `${request.method.toUpperCase()} ${request.url}`
+    store.getState().setRuntime({ sending: label })
+    let exchange: Exchange
+    try {
+      exchange = await host.send(request, store.getState().jar)
+    } catch (error) {
+      exchange = failedExchange(request, error instanceof Error ? error.message : String(error), started_at)
+    }
+    if (disposed) return exchange
+    const state = store.getState()
+    state.addExchange(exchange)
+    // A stopped or failed request says nothing about cookies: keep the jar the user had.
+    if (!exchange.failure) state.setJar(exchange.jar)
+    state.setRuntime({ sending: null })
+    return exchange
+  }
+
+  const unsubscribe = store.subscribe((state, prev) => {
+    if (state.files !== prev.files) scheduleBuild()
+    if (state.prefs.timeout_ms !== timeout_ms) {
+      timeout_ms = state.prefs.timeout_ms
+      host.dispose()
+      host = options.createHost(timeout_ms)
+      void runBuild(false)
+    }
+  })
+
+  void runBuild(false)
+
+  const idle = async (): Promise<void> => {
+    for (;;) {
+      const current = building
+      await current.catch(() => undefined)
+      if (timer === null && current === building) return
+      if (timer !== null) await new Promise((r) => setTimeout(r, delay))
+    }
+  }
+
+  return {
+    rebuild: () => {
+      if (timer !== null) clearTimeout(timer)
+      timer = null
+      return runBuild(false)
+    },
+    send: async (request) => {
+      const composed = structuredClone(request ?? store.getState().composer)
+      // A send right after an edit runs against the edited code.
+      if (timer !== null) {
+        clearTimeout(timer)
+        timer = null
+        void runBuild(false)
+      }
+      await building.catch(() => undefined)
+      return sendNow(composed)
+    },
+    act: async (action) => {
+      await building.catch(() => undefined)
+      try {
+        const result = await host.act(action, store.getState().jar)
+        if (result.ok) store.getState().setJar(result.jar)
+        store.getState().setRuntime({ notice: result.message })
+        return { ok: result.ok, message: result.message }
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error)
+        store.getState().setRuntime({ notice: message })
+        return { ok: false, message }
+      }
+    },
+    idle,
+    dispose: () => {
+      disposed = true
+      unsubscribe()
+      if (timer !== null) clearTimeout(timer)
+      host.dispose()
+    },
+  }
+}

@@ -1,0 +1,85 @@
+/** The playground store's shape: plain data only (no live engine objects), so it persists and clones. */
+import type {
+  BuildResult, ComposedBody, ComposedRequest, Exchange, JarCookie, ProjectFiles, SiteUser,
+} from '../runtime/protocol.ts'
+
+/** The project being edited. The editor uses exactly these actions. */
+export interface ProjectSlice {
+  files: ProjectFiles
+  activePath: string
+  setFile(path: string, text: string): void
+  addFile(path: string, text?: string): void
+  renameFile(from: string, to: string): void
+  deleteFile(path: string): void
+  setActivePath(path: string): void
+  replaceProject(files: ProjectFiles): void
+}
+
+/** The request being composed. */
+export interface ComposerSlice {
+  composer: ComposedRequest
+  setComposer(patch: Partial<ComposedRequest>): void
+  setBody(body: ComposedBody): void
+  loadRequest(request: ComposedRequest): void
+}
+
+/** Past exchanges (newest first), the selected one and up to two picked for comparison. */
+export interface ExchangesSlice {
+  exchanges: Exchange[]
+  selectedId: string | null
+  compareIds: string[]
+  addExchange(exchange: Exchange): void
+  selectExchange(id: string | null): void
+  toggleCompare(id: string): void
+  clearHistory(): void
+}
+
+/** The test client's cookie jar. */
+export interface JarSlice {
+  jar: JarCookie[]
+  setJar(jar: JarCookie[]): void
+  putCookie(cookie: JarCookie, previousKey?: string): void
+  removeCookie(key: string): void
+}
+
+/** What the runtime last said. Not persisted: it is rebuilt from the project on load. */
+export interface RuntimeInfo {
+  status: 'idle' | 'building' | 'ready' | 'error'
+  build: BuildResult | null
+  users: SiteUser[]
+  /** The request in flight (its method and URL), for the busy indicator. */
+  sending: string | null
+  /** The last action's message (login failed, ...). */
+  notice: string | null
+}
+
+export interface RuntimeSlice {
+  runtime: RuntimeInfo
+  setRuntime(patch: Partial<RuntimeInfo>): void
+}
+
+export interface Prefs {
+  /** Re-run the last GET after a rebuild triggered by an edit. */
+  autoRerun: boolean
+  timeout_ms: number
+  /** 'system' follows prefers-color-scheme. */
+  theme: 'system' | 'light' | 'dark'
+}
+
+export interface PrefsSlice {
+  prefs: Prefs
+  setPrefs(patch: Partial<Prefs>): void
+}
+
+export type PlaygroundState = ProjectSlice & ComposerSlice & ExchangesSlice & JarSlice & RuntimeSlice & PrefsSlice
+
+/** What is saved locally: everything the user made. */
+export interface PersistedState {
+  files: ProjectFiles
+  activePath: string
+  composer: ComposedRequest
+  exchanges: Exchange[]
+  selectedId: string | null
+  jar: JarCookie[]
+  prefs: Prefs
+}
