@@ -186,3 +186,28 @@ describe('ClientTest', () => {
     ),
   )
 })
+
+describe('Client sessions and logins (spec §1.13)', () => {
+  it('client.session is a new store on each access; unsaved changes are lost', run((client) => {
+    const first = client.session
+    expect(client.session).not.toBe(first)
+    expect(client.session.session_key).toBe(first.session_key)
+    first.setitem('unsaved', 1)
+    expect(client.session.has('unsaved')).toBe(false)
+    first.save()
+    expect(client.session.getitem('unsaved')).toBe(1)
+  }))
+
+  it('force_login() of an inactive user: ModelBackend hides them from later requests', run((client) => {
+    client.force_login(u2)
+    assertRedirects(client.get('/login_protected_view/'), LOGIN_REDIRECT)
+  }))
+
+  it('login() keeps the session key in the jar and cycles it', run((client) => {
+    const before = client.session.session_key
+    expect(client.login({ username: 'testclient', password: 'password' })).toBe(true)
+    const after = client.cookies.get('sessionid')!.value
+    expect(after).not.toBe(before)
+    expect(client.session.getitem('_auth_user_id')).toBe(String(u1.pk))
+  }))
+})

@@ -108,6 +108,12 @@ describe('ClientTest', () => {
     expect(text(response)).toBe('TRACE /trace_view/ HTTP/1.1')
   }))
 
+  it('TRACE data is sent as the body (spec §1.6)', run((client) => {
+    // TRACE's data binds to generic()'s body; the view refuses an entity.
+    const response = client.trace('/trace_view/', 'entity')
+    expect([response.status_code, text(response)]).toEqual([400, 'TRACE requests MUST NOT include an entity'])
+  }))
+
   it('test_response_headers', run((client) => {
     expect(client.get('/header_view/').headers.getitem('X-DJANGO-TEST')).toBe('Slartibartfast')
   }))
