@@ -8,7 +8,7 @@ import { sha3_224, sha3_256, sha3_384, sha3_512 } from '@noble/hashes/sha3.js'
 import { get_settings } from '../conf/context.ts'
 import { concat_copy } from './bytes.ts'
 import { get_clock } from './clock.ts'
-import { UnicodeEncodeError, utf8_encode } from './encoding.ts'
+import { has_lone_surrogate, UnicodeEncodeError, utf8_encode } from './encoding.ts'
 import { LookupError, ValueError } from './exceptions.ts'
 import { pystr, str_repr } from './python.ts'
 
@@ -42,7 +42,7 @@ export function force_bytes(value: unknown): Uint8Array {
   if (value instanceof Uint8Array) return value
   const text = pystr(value)
   // TextEncoder would swap a lone surrogate for U+FFFD, making two different texts sign alike.
-  if (LONE_SURROGATE.test(text)) {
+  if (has_lone_surrogate(text)) {
     let position = 0
     for (const ch of text) {
       if (LONE_SURROGATE.test(ch)) {
@@ -93,12 +93,35 @@ export interface SaltedHmacOptions {
   algorithm?: string
 }
 
+type KeyedHmac = ReturnType<typeof hmac.create>
+
+// HMAC states already keyed with H(key_salt + secret), by algorithm, salt and secret (text only).
+// A pure function of those three; bounded, since salts can be built from cookie names.
+const keyedHmacs = new Map<string, KeyedHmac>()
+const KEYED_HMAC_LIMIT = 256
+
+function keyedHmac(hasher: Hasher, algorithm: string, key_salt: unknown, secret: unknown): KeyedHmac {
+  const cacheable = typeof key_salt === 'string' && typeof secret === 'string'
+  // NUL cannot be confused across fields: the lengths are part of the key.
+  const id = cacheable ? `${algorithm}\0${key_salt.length}\0${key_salt}\0${secret}` : ''
+  let keyed = cacheable ? keyedHmacs.get(id) : undefined
+  if (keyed === undefined) {
+    keyed = hmac.create(hasher, hasher(concat_copy([force_bytes(key_salt), force_bytes(secret)])))
+    if (cacheable) {
+      if (keyedHmacs.size >= KEYED_HMAC_LIMIT) keyedHmacs.clear()
+      keyedHmacs.set(id, keyed)
+    }
+  }
+  return keyed
+}
+
 /** HMAC of `value` keyed by H(key_salt + secret): Django's way to derive per-purpose MACs from one secret. */
 export function salted_hmac(key_salt: unknown, value: unknown, options: SaltedHmacOptions = {}): HmacResult {
   const secret = options.secret ?? get_settings().SECRET_KEY
-  const hasher = get_hasher(options.algorithm ?? 'sha1')
-  const key = hasher(concat_copy([force_bytes(key_salt), force_bytes(secret)]))
-  const mac = hmac(hasher, key, force_bytes(value))
+  const algorithm = options.algorithm ?? 'sha1'
+  const hasher = get_hasher(algorithm)
+  // Cloning a keyed state skips re-hashing the key and the two pad blocks on every call.
+  const mac = keyedHmac(hasher, algorithm, key_salt, secret).clone().update(force_bytes(value)).digest()
   return {
     digest: () => mac.slice(),
     hexdigest: () => bytes_hex(mac),

@@ -83,13 +83,35 @@ export function is_known_codec(name: string): boolean {
 
 const LONE_SURROGATE = /\p{Cs}/u
 
+// ES2024's String.prototype.isWellFormed (no lone surrogates) where the platform has it.
+const nativeIsWellFormed = (String.prototype as { isWellFormed?: (this: string) => boolean }).isWellFormed
+
+/** True when `text` has a lone surrogate (what UTF-8 cannot encode). */
+export function has_lone_surrogate(text: string): boolean {
+  return nativeIsWellFormed ? !nativeIsWellFormed.call(text) : LONE_SURROGATE.test(text)
+}
+
+/** The bytes of an all-ASCII `text` (each code unit below 0x80), else null; cheaper than TextEncoder for short text. */
+function asciiBytes(text: string): Uint8Array | null {
+  const out = new Uint8Array(text.length)
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c > 0x7f) return null
+    out[i] = c
+  }
+  return out
+}
+
 /** `str.encode('utf-8')`; a lone surrogate raises as in Python (TextEncoder would write U+FFFD). */
 export function utf8_encode(text: string, errors: CodecErrors = 'strict'): Uint8Array {
-  if (errors === 'strict' && LONE_SURROGATE.test(text)) {
-    throw new UnicodeEncodeError("'utf-8' codec can't encode character: surrogates not allowed")
+  if (text.length <= 256) {
+    const ascii = asciiBytes(text)
+    if (ascii !== null) return ascii
   }
+  if (!has_lone_surrogate(text)) return utf8Encoder.encode(text)
+  if (errors === 'strict') throw new UnicodeEncodeError("'utf-8' codec can't encode character: surrogates not allowed")
   // Python's 'replace' writes '?' for what it cannot encode.
-  return utf8Encoder.encode(errors === 'replace' ? text.replace(/\p{Cs}/gu, '?') : text)
+  return utf8Encoder.encode(text.replace(/\p{Cs}/gu, '?'))
 }
 
 /** `bytes.decode('utf-8', errors)`. */
@@ -101,7 +123,8 @@ export function utf8_decode(bytes: Uint8Array, errors: CodecErrors = 'strict'): 
 export function latin1_decode(bytes: Uint8Array): string {
   let out = ''
   for (let i = 0; i < bytes.length; i += 8192) {
-    out += String.fromCharCode(...bytes.subarray(i, i + 8192))
+    // apply takes the typed array as is; a spread would iterate it first.
+    out += String.fromCharCode.apply(null, bytes.subarray(i, i + 8192) as unknown as number[])
   }
   return out
 }
@@ -187,17 +210,18 @@ export function encode(text: string, charset: string, errors: CodecErrors = 'str
 }
 
 // Non-streaming TextDecoders keep no state between calls, so one per configuration is reused.
-const textDecoders = new Map<string, TextDecoder>()
+// label -> the four decoders by (fatal, ignoreBOM), made on first use.
+const textDecoders = new Map<string, Array<TextDecoder | undefined>>()
 
 function textDecoder(label: string, fatal: boolean, ignoreBOM: boolean): TextDecoder {
-  const key = `${label}|${fatal}|${ignoreBOM}`
-  let decoder = textDecoders.get(key)
-  if (decoder === undefined) {
-    // ignoreBOM keeps a UTF-8 BOM as U+FEFF, as Python's 'utf-8' codec does.
-    decoder = new TextDecoder(label, { fatal, ignoreBOM })
-    if (textDecoders.size < CODEC_CACHE_LIMIT) textDecoders.set(key, decoder)
+  let slots = textDecoders.get(label)
+  if (slots === undefined) {
+    slots = []
+    if (textDecoders.size < CODEC_CACHE_LIMIT) textDecoders.set(label, slots)
   }
-  return decoder
+  const index = (fatal ? 2 : 0) + (ignoreBOM ? 1 : 0)
+  // ignoreBOM keeps a UTF-8 BOM as U+FEFF, as Python's 'utf-8' codec does.
+  return (slots[index] ??= new TextDecoder(label, { fatal, ignoreBOM }))
 }
 
 /** True when `charset` names Python's UTF-8 codec (any alias or spelling). */

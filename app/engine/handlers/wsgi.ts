@@ -6,7 +6,7 @@ import type { MultiValueDict } from '../core/datastructures.ts'
 import { latin1_encode, utf8_decode } from '../core/encoding.ts'
 import { AttributeError, KeyError } from '../core/exceptions.ts'
 import { pystr, str_repr } from '../core/python.ts'
-import { py_int } from '../core/py-values.ts'
+import { py_int_or_null } from '../core/py-values.ts'
 import { repercent_broken_unicode } from '../core/wsgi-encoding.ts'
 import { parse_cookie } from '../http/cookie.ts'
 import { QueryDict } from '../http/query-dict.ts'
@@ -142,12 +142,8 @@ export class WSGIRequest extends HttpRequest {
     this.META.SCRIPT_NAME = script_name
     this.method = pystr(requireKey(environ, 'REQUEST_METHOD')).toUpperCase()
     this._set_content_type_params(environ)
-    let content_length: number
-    try {
-      content_length = py_int(environ.CONTENT_LENGTH)
-    } catch {
-      content_length = 0
-    }
+    // int(CONTENT_LENGTH), 0 where Python raises (a GET has none): no exception built per request.
+    const content_length = py_int_or_null(environ.CONTENT_LENGTH) ?? 0
     this._stream = new LimitedStream(requireKey(environ, 'wsgi.input') as ByteReader, content_length)
     this._read_started = false
     this.resolver_match = null

@@ -59,6 +59,9 @@ function charEscape(cp: number): string {
 
 /** The UnicodeEncodeError Python raises for `text.encode(codec)` where `limit` is the highest encodable code point. */
 function encodeError(text: string, codec: string, limit: number, range: number): UnicodeEncodeError | null {
+  let fits = true
+  for (let i = 0; i < text.length && fits; i++) fits = text.charCodeAt(i) <= limit
+  if (fits) return null
   const cps = [...text].map((ch) => ch.codePointAt(0)!)
   const start = cps.findIndex((cp) => cp > limit)
   if (start < 0) return null

@@ -1,6 +1,7 @@
 /** Port of django/core/signing.py (encodings, exceptions and the JSON serializer under the signers). */
 import pako from 'pako'
 import { salted_hmac } from '../core/crypto.ts'
+import { zlib_compress as zlibCompress } from '../core/zlib.ts'
 import { latin1_decode, latin1_encode } from '../core/encoding.ts'
 import { LookupError, PythonError, ValueError } from '../core/exceptions.ts'
 import { json_dumps } from '../core/json.ts'
@@ -127,7 +128,7 @@ export function base64_hmac(salt: unknown, value: unknown, key: string | Uint8Ar
 
 /** `zlib.compress(data)` at the default level; pako produces CPython zlib's bytes. */
 export function zlib_compress(data: Uint8Array): Uint8Array {
-  return pako.deflate(data)
+  return zlibCompress(data)
 }
 
 /** `zlib.decompress(data)`, raising ZlibError with zlib's message. */
