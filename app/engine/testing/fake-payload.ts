@@ -48,7 +48,7 @@ export class FakePayload implements ByteReader {
 
   /** Appends to the body; not allowed once reading started. */
   write(content: Uint8Array | string): void {
-    if (this.read_started) throw new ValueError('Unable to write a payload after it has been read')
+    if (this.read_started) throw new ValueError("Unable to write a payload after it's been read")
     const bytes = typeof content === 'string' ? utf8.encode(content) : content
     this.#content = concat_copy([this.#content, bytes])
   }
