@@ -1,9 +1,10 @@
 import react from '@vitejs/plugin-react'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
+import { runtimeWorker } from './app/runtime/vite-plugin.ts'
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), runtimeWorker()],
   resolve: {
     alias: { '@engine': fileURLToPath(new URL('./app/engine/index.ts', import.meta.url)) },
   },

@@ -1,0 +1,38 @@
+/**
+ * `createInProcessHost()`: the runtime core on the current thread, for component and state tests.
+ * No isolation and no time limit: a runaway view blocks the caller. The page uses createRuntimeHost.
+ */
+import type { HostMessage, RuntimeHost, RuntimeMessage } from '../protocol.ts'
+import { createRuntimeCore } from '../worker/core.ts'
+import { answers, outgoing, request_id, type Outgoing } from './connection.ts'
+
+/** A RuntimeHost running the runtime in this thread (tests only). */
+export function createInProcessHost(): RuntimeHost {
+  const waiting = new Map<string, (m: RuntimeMessage) => void>()
+  let disposed = false
+  const core = createRuntimeCore((message) => {
+    if ('id' in message) {
+      // Structured-clone the answer as postMessage would, so tests see the same plain data.
+      waiting.get(message.id)?.(structuredClone(message))
+      if (message.type !== 'script-exchange') waiting.delete(message.id)
+    }
+  })
+  const call = <T>(message: Outgoing, map: (m: RuntimeMessage) => T): Promise<T> => {
+    if (disposed) return Promise.reject(new Error('The runtime host was disposed.'))
+    const id = request_id()
+    return new Promise<T>((resolve) => {
+      waiting.set(id, (m) => resolve(map(m)))
+      core.receive(structuredClone({ ...message, id }) as HostMessage)
+    })
+  }
+  return {
+    build: (files) => call(outgoing.build(files), answers.build),
+    send: (request, jar) => call(outgoing.send(request, jar), answers.send),
+    act: (action, jar) => call(outgoing.act(action, jar), answers.act),
+    fetch: (request) => call(outgoing.fetch(request), answers.fetch),
+    dispose: () => {
+      disposed = true
+      waiting.clear()
+    },
+  }
+}
