@@ -1,0 +1,16 @@
+/** The URLconf: Django matches the path against these patterns, in order. */
+import { path } from 'django/urls'
+import * as views from './views'
+
+export const urlpatterns = [
+  path('', views.home, { name: 'home' }),
+  path('echo/', views.echo, { name: 'echo' }),
+  path('echo/<str:word>/', views.echo_word, { name: 'echo-word' }),
+  path('form/', views.form, { name: 'form' }),
+  path('login/', views.login_view, { name: 'login' }),
+  path('logout/', views.logout_view, { name: 'logout' }),
+  path('whoami/', views.whoami, { name: 'whoami' }),
+  path('secret/', views.secret, { name: 'secret' }),
+  path('cookie/', views.cookie, { name: 'cookie' }),
+  path('counter/', views.counter, { name: 'counter' }),
+]
