@@ -180,6 +180,12 @@ export type ClientAction =
   | { kind: 'force_login'; username: string }
   | { kind: 'logout' }
 
+/** How a script run ended: its error (with file and line) and its console output. */
+export interface ScriptResult {
+  error: SeenError | null
+  console: ConsoleEntry[]
+}
+
 /** A fetch `Request` flattened for postMessage (from the service worker). */
 export interface WireRequest {
   url: string
@@ -224,6 +230,11 @@ export interface RuntimeHost {
   act(action: ClientAction, jar: JarCookie[]): Promise<{ ok: boolean; jar: JarCookie[]; message: string | null }>
   /** Answers a fetch from the preview pane (through the service worker). */
   fetch(request: WireRequest): Promise<WireResponse>
+  /**
+   * Runs a script file (`requests.ts`, written against Client/AsyncClient) with the given jar;
+   * `on_exchange` gets each request's exchange as it completes. The time limit covers the whole script.
+   */
+  script(file: string, jar: JarCookie[], on_exchange: (exchange: Exchange) => void): Promise<ScriptResult>
   /** Stops the runtime for good. */
   dispose(): void
 }

@@ -11,6 +11,7 @@ import type {
   JarCookie,
   ProjectFiles,
   RuntimeMessage,
+  ScriptResult,
   WireRequest,
   WireResponse,
 } from '../protocol.ts'
@@ -43,6 +44,10 @@ export const answers = {
     return { ok: a.ok, jar: a.jar, message: a.message }
   },
   fetch: (m: RuntimeMessage): WireResponse => (m as Extract<RuntimeMessage, { type: 'fetched' }>).response,
+  script: (m: RuntimeMessage): ScriptResult => {
+    const done = m as Extract<RuntimeMessage, { type: 'script-done' }>
+    return { error: done.error, console: done.console }
+  },
 }
 
 /** Host messages for the RuntimeHost calls. */
@@ -51,4 +56,5 @@ export const outgoing = {
   send: (request: ComposedRequest, jar: JarCookie[]): Outgoing => ({ type: 'request', request, jar }),
   act: (action: ClientAction, jar: JarCookie[]): Outgoing => ({ type: 'action', action, jar }),
   fetch: (request: WireRequest): Outgoing => ({ type: 'fetch', request }),
+  script: (file: string, jar: JarCookie[]): Outgoing => ({ type: 'script', file, jar }),
 }

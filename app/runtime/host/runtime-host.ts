@@ -22,6 +22,8 @@ export interface RuntimeHostOptions {
 interface Job {
   message: HostMessage
   resolve: (answer: RuntimeMessage) => void
+  /** A script's progress: each `script-exchange` before its `script-done`. */
+  progress?: (answer: RuntimeMessage) => void
 }
 
 interface Frame {
@@ -68,8 +70,9 @@ export function createRuntimeHost(options: RuntimeHostOptions = {}): RuntimeHost
       if (message.type === 'ready') {
         current.ready = true
         pump()
-      } else if ('id' in message && active && active.message.id === message.id && message.type !== 'script-exchange') {
-        finish(message)
+      } else if ('id' in message && active && active.message.id === message.id) {
+        if (message.type === 'script-exchange') active.progress?.(message)
+        else finish(message)
       }
     }
     source ??= (options.worker_source ?? default_source)()
@@ -135,10 +138,10 @@ export function createRuntimeHost(options: RuntimeHostOptions = {}): RuntimeHost
     timer = setTimeout(on_timeout, timeout_ms)
   }
 
-  const call = <T>(message: Outgoing, map: (m: RuntimeMessage) => T): Promise<T> => {
+  const call = <T>(message: Outgoing, map: (m: RuntimeMessage) => T, progress?: (m: RuntimeMessage) => void): Promise<T> => {
     if (disposed) return Promise.reject(new Error('The runtime host was disposed.'))
     return new Promise<T>((resolve) => {
-      queue.push({ message: { ...message, id: request_id() } as HostMessage, resolve: (m) => resolve(map(m)) })
+      queue.push({ message: { ...message, id: request_id() } as HostMessage, resolve: (m) => resolve(map(m)), progress })
       pump()
     })
   }
@@ -148,6 +151,8 @@ export function createRuntimeHost(options: RuntimeHostOptions = {}): RuntimeHost
     send: (request, jar) => call(outgoing.send(request, jar), answers.send),
     act: (action, jar) => call(outgoing.act(action, jar), answers.act),
     fetch: (request) => call(outgoing.fetch(request), answers.fetch),
+    script: (file, jar, on_exchange) =>
+      call(outgoing.script(file, jar), answers.script, (m) => m.type === 'script-exchange' && on_exchange(m.exchange)),
     dispose: () => {
       if (disposed) return
       disposed = true
