@@ -13,6 +13,8 @@ const Z_STREAM_END = 1
 const NO_HEAD = new Uint16Array(0)
 
 let stream: ZStream | null = null
+// How many leading window bytes the last call may have written (its input length, capped).
+let dirtyWindow = 0
 
 /** zlib's compressBound: the largest output deflate can produce for `n` input bytes. */
 function compressBound(n: number): number {
@@ -38,7 +40,7 @@ function resetStream(): ZStream | null {
   if (status !== Z_OK) return null
   head.fill(0)
   // A new state's window is all zeros; never let the last payload's bytes be seen past the data.
-  state.window.fill(0)
+  state.window.fill(0, 0, Math.min(dirtyWindow, state.window.length))
   return stream
 }
 
@@ -53,6 +55,8 @@ export function zlib_compress(data: Uint8Array): Uint8Array {
     strm.output = output
     strm.next_out = 0
     strm.avail_out = output.length
+    // Input only ever lands in the window below its own length (and the window is 2 × 32 KiB).
+    dirtyWindow = data.length
     const status = zlibDeflate.deflate(strm, Z_FINISH)
     const size = strm.next_out
     strm.input = null

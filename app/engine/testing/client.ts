@@ -162,6 +162,18 @@ export class Client extends RequestFactory {
   }
 }
 
+const LAZY_MATCH = Symbol('resolver_match')
+
+/** What `dress_response` keeps for the lazy `resolver_match` (Django's SimpleLazyObject). */
+interface Dressed {
+  [LAZY_MATCH]: { path: string; urlconf: URLConf | string | null; match: ResolverMatch | undefined }
+}
+
+function lazyResolverMatch(this: Dressed): ResolverMatch {
+  const lazy = this[LAZY_MATCH]
+  return (lazy.match ??= resolve(lazy.path, lazy.urlconf))
+}
+
 /** Attaches what Django's client adds to a response: client, request, json(), a lazy resolver_match. */
 export function dress_response<C extends object>(
   client: C,
@@ -177,11 +189,10 @@ export function dress_response<C extends object>(
   dressed.context = null
   dressed.json = () => parse_json(dressed)
   const urlconf = handled.urlconf as URLConf | string | undefined
-  let match: ResolverMatch | undefined
-  Object.defineProperty(dressed, 'resolver_match', {
-    configurable: true,
-    get: () => (match ??= resolve(path, urlconf ?? null)),
-  })
+  ;(dressed as unknown as Dressed)[LAZY_MATCH] = { path, urlconf: urlconf ?? null, match: undefined }
+  // One shared getter: a fresh closure per response gives each its own hidden class, which V8
+  // keeps reachable until a full GC, so every response (and its request) outlived the scavenges.
+  Object.defineProperty(dressed, 'resolver_match', { configurable: true, get: lazyResolverMatch })
   const jar = (client as unknown as { cookies: { setitem(k: string, v: unknown): void } }).cookies
   for (const [key, morsel] of response.cookies.items()) jar.setitem(key, morsel)
   return dressed
