@@ -49,6 +49,13 @@ export function createRuntimeBridge(store: PlaygroundStore, options: BridgeOptio
   let building: Promise<void> = Promise.resolve()
   let buildSeq = 0
   let disposed = false
+  // Sends and actions run in order, so a send right after a login carries the login's jar.
+  let queue: Promise<unknown> = Promise.resolve()
+  const enqueue = <T>(job: () => Promise<T>): Promise<T> => {
+    const run = queue.then(job, job)
+    queue = run.catch(() => undefined)
+    return run
+  }
 
   const runBuild = (afterEdit: boolean): Promise<void> => {
     const seq = ++buildSeq
@@ -132,7 +139,7 @@ export function createRuntimeBridge(store: PlaygroundStore, options: BridgeOptio
       timer = null
       return runBuild(false)
     },
-    send: async (request) => {
+    send: (request) => {
       const composed = structuredClone(request ?? store.getState().composer)
       // A send right after an edit runs against the edited code.
       if (timer !== null) {
@@ -140,10 +147,12 @@ export function createRuntimeBridge(store: PlaygroundStore, options: BridgeOptio
         timer = null
         void runBuild(false)
       }
-      await building.catch(() => undefined)
-      return sendNow(composed)
+      return enqueue(async () => {
+        await building.catch(() => undefined)
+        return sendNow(composed)
+      })
     },
-    act: async (action) => {
+    act: (action) => enqueue(async () => {
       await building.catch(() => undefined)
       try {
         const result = await host.act(action, store.getState().jar)
@@ -155,7 +164,7 @@ export function createRuntimeBridge(store: PlaygroundStore, options: BridgeOptio
         store.getState().setRuntime({ notice: message })
         return { ok: false, message }
       }
-    },
+    }),
     idle,
     dispose: () => {
       disposed = true

@@ -31,7 +31,8 @@ export function createPlaygroundStore(initial?: Partial<PersistedState>): Playgr
     ...prefsSlice(...a),
   }))
   if (initial) {
-    const patch: Partial<PlaygroundState> = { ...initial }
+    // Drop keys given as undefined, so they keep the slice defaults.
+    const patch = Object.fromEntries(Object.entries(initial).filter(([, v]) => v !== undefined)) as Partial<PlaygroundState>
     if (initial.prefs) patch.prefs = { ...store.getState().prefs, ...initial.prefs }
     if (initial.files && !(initial.activePath && initial.activePath in initial.files)) {
       patch.activePath = firstPath(initial.files)

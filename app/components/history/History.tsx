@@ -38,8 +38,8 @@ export function History() {
                 <span className="method">{e.composed.method.toUpperCase()}</span> <code>{e.composed.url}</code>
                 <span className="muted small"> {new Date(e.started_at).toLocaleTimeString()}</span>
               </button>
-              <button type="button" className="link" aria-label={`Re-send ${e.composed.method} ${e.composed.url}`}
-                onClick={() => void bridge.send(e.composed)}>Re-send</button>
+              <button type="button" className="link" aria-label={`Run ${e.composed.method} ${e.composed.url} again`}
+                title="Send this request again" onClick={() => void bridge.send(e.composed)}>Again</button>
               <button type="button" className="link" aria-label={`Edit ${e.composed.method} ${e.composed.url} in the composer`}
                 onClick={() => loadRequest(e.composed)}>Edit</button>
               <label className="small">

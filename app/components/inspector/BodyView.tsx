@@ -62,6 +62,13 @@ export function BodyView({
       {bytes.length > 0 && view === 'rendered' ? (
         <iframe className="body-frame" sandbox="" srcDoc={text} title={`${label}, rendered`} />
       ) : null}
+      {bytes.length > 0 && (view === 'rendered' || view === 'tree') ? (
+        // The text under the rendering, so it can be read, searched and selected without switching views.
+        <details className="body-source" open={bytes.length <= 4096}>
+          <summary>{view === 'tree' ? 'JSON text' : 'HTML source'}</summary>
+          <pre className="body-text">{text}</pre>
+        </details>
+      ) : null}
       {bytes.length > 0 && (view === 'source' || view === 'text') ? <pre className="body-text">{text}</pre> : null}
       {bytes.length > 0 && view === 'tree' ? <Parsed text={text} /> : null}
       {bytes.length > 0 && view === 'hex' ? <pre className="body-text">{hexDump(bytes)}</pre> : null}

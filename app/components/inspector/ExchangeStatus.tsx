@@ -1,4 +1,14 @@
 import type { Exchange } from '../../runtime/protocol.ts'
+import { decodeText } from '../common/bytes.ts'
+import { htmlReason } from './html-summary.ts'
+
+/** Why an error response failed, in one line: the exception, or the reason its HTML page gives. */
+function why(exchange: Exchange): string | null {
+  if (exchange.error) return `${exchange.error.type}: ${exchange.error.message}`
+  const r = exchange.response
+  if (!r || r.status_code < 400 || !(r.content_type ?? '').includes('html')) return null
+  return htmlReason(decodeText(r.body.subarray(0, 65536), r.charset))
+}
 
 /** The one status text of the page: the response's code and reason, or why there is none. */
 export function ExchangeStatus({ exchange, sending }: { exchange: Exchange | null; sending: string | null }) {
@@ -15,7 +25,8 @@ export function ExchangeStatus({ exchange, sending }: { exchange: Exchange | nul
     tone = 'fail'
   } else if (exchange?.response) {
     const r = exchange.response
-    text = `${r.status_code} ${r.reason_phrase}`
+    const reason = why(exchange)
+    text = `${r.status_code} ${r.reason_phrase}${reason ? ` — ${reason}` : ''}`
     tone = r.status_code >= 500 ? 'fail' : r.status_code >= 400 ? 'warn' : r.status_code >= 300 ? 'redirect' : 'ok'
   }
   return (

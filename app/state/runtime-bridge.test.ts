@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest'
+import { createInProcessHost } from '../runtime/in-process.ts'
+import { MINIMAL_PROJECT } from './defaults.ts'
+import { createRuntimeBridge } from './runtime-bridge.ts'
+import { createPlaygroundStore } from './store.ts'
+
+const COUNTER_VIEWS = `import { HttpResponse, JsonResponse } from 'django/http'
+import type { HttpRequest } from 'django/http'
+
+export function echo(request: HttpRequest) {
+  return new JsonResponse({ method: request.method, GET: Object.fromEntries(request.GET.items()) })
+}
+
+export function count(request: HttpRequest) {
+  const n = Number(request.session.get('n', 0)) + 1
+  request.session.setitem('n', n)
+  const response = new HttpResponse(\`n=\${n}\`)
+  response.set_cookie('seen', 'yes')
+  return response
+}
+`
+
+function setup() {
+  const store = createPlaygroundStore({
+    files: {
+      ...MINIMAL_PROJECT,
+      'urls.ts': `import { path } from 'django/urls'
+import { echo, count } from './views'
+
+export const urlpatterns = [path('echo/', echo), path('count/', count)]
+`,
+      'views.ts': COUNTER_VIEWS,
+    },
+  })
+  const bridge = createRuntimeBridge(store, { createHost: () => createInProcessHost(), rebuildDelay_ms: 20 })
+  return { store, bridge }
+}
+
+function text(bytes: Uint8Array | undefined): string {
+  return new TextDecoder().decode(bytes)
+}
+
+describe('runtime bridge (in-process runtime, real engine)', () => {
+  it('builds, sends the composed request and records the exchange', async () => {
+    const { store, bridge } = setup()
+    await bridge.idle()
+    expect(store.getState().runtime.status).toBe('ready')
+    expect(store.getState().runtime.users.map((u) => u.username)).toEqual(['alice'])
+    store.getState().setComposer({ url: '/echo/?a=1' })
+    const exchange = await bridge.send()
+    expect(exchange.response?.status_code).toBe(200)
+    expect(JSON.parse(text(exchange.response?.body))).toEqual({ method: 'GET', GET: { a: '1' } })
+    expect(store.getState().exchanges[0]?.id).toBe(exchange.id)
+    expect(store.getState().selectedId).toBe(exchange.id)
+    bridge.dispose()
+  })
+
+  it('keeps the jar between requests, so the session counts', async () => {
+    const { store, bridge } = setup()
+    store.getState().setComposer({ url: '/count/' })
+    await bridge.send()
+    const second = await bridge.send()
+    expect(text(second.response?.body)).toBe('n=2')
+    expect(store.getState().jar.map((c) => c.key).sort()).toEqual(['seen', 'sessionid'])
+    expect(second.session_before).toMatchObject({ n: 1 })
+    expect(second.session_after).toMatchObject({ n: 2 })
+    bridge.dispose()
+  })
+
+  it('logs in and out through actions', async () => {
+    const { store, bridge } = setup()
+    const login = await bridge.act({ kind: 'login', username: 'alice', password: 'alice-pass' })
+    expect(login.ok).toBe(true)
+    expect(store.getState().jar.some((c) => c.key === 'sessionid')).toBe(true)
+    store.getState().setComposer({ url: '/echo/' })
+    const seen = await bridge.send()
+    expect(seen.request?.user).toMatchObject({ username: 'alice', is_authenticated: true })
+    const bad = await bridge.act({ kind: 'login', username: 'alice', password: 'wrong' })
+    expect(bad.ok).toBe(false)
+    await bridge.act({ kind: 'logout' })
+    const after = await bridge.send()
+    expect(after.request?.user?.is_authenticated).toBe(false)
+    bridge.dispose()
+  })
+
+  it('rebuilds after an edit and re-runs the last GET when the preference is on', async () => {
+    const { store, bridge } = setup()
+    store.getState().setComposer({ url: '/echo/' })
+    await bridge.send()
+    store.getState().setFile('views.ts', COUNTER_VIEWS.replace("method: request.method", "method: 'edited'"))
+    await bridge.idle()
+    expect(store.getState().exchanges).toHaveLength(2)
+    expect(JSON.parse(text(store.getState().exchanges[0]?.response?.body)).method).toBe('edited')
+
+    store.getState().setPrefs({ autoRerun: false })
+    store.getState().setFile('views.ts', COUNTER_VIEWS)
+    await bridge.idle()
+    expect(store.getState().exchanges).toHaveLength(2)
+    bridge.dispose()
+  })
+
+  it('reports a build error with its file and keeps going when it is fixed', async () => {
+    const { store, bridge } = setup()
+    await bridge.idle()
+    store.getState().setFile('views.ts', 'export function echo( {')
+    await bridge.idle()
+    expect(store.getState().runtime.status).toBe('error')
+    expect(store.getState().runtime.build?.error?.location?.file).toBe('views.ts')
+    store.getState().setFile('views.ts', COUNTER_VIEWS)
+    await bridge.idle()
+    expect(store.getState().runtime.status).toBe('ready')
+    bridge.dispose()
+  })
+})
+
+describe('ordering', () => {
+  it('a send issued right after a login carries the login', async () => {
+    const { store, bridge } = setup()
+    store.getState().setComposer({ url: '/echo/' })
+    const login = bridge.act({ kind: 'login', username: 'alice', password: 'alice-pass' })
+    const sent = bridge.send()
+    await login
+    expect((await sent).request?.user?.username).toBe('alice')
+    bridge.dispose()
+  })
+})

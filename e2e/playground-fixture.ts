@@ -1,0 +1,102 @@
+/**
+ * Shared set-up for the playground specs: a known project seeded once per test (as if the user had
+ * written it), and a guard that fails the test on any request to another host.
+ */
+import { expect, test as base, type Page } from '@playwright/test'
+
+export const PROJECT: Record<string, string> = {
+  'settings.ts': `export const settings = {
+  DEBUG: true,
+  SECRET_KEY: 'e2e-not-secret',
+  MIDDLEWARE: [
+    'django.contrib.sessions.middleware.SessionMiddleware',
+    'django.middleware.common.CommonMiddleware',
+    'django.middleware.csrf.CsrfViewMiddleware',
+    'django.contrib.auth.middleware.AuthenticationMiddleware',
+  ],
+  PASSWORD_HASHERS: ['playground.hashers.FastPBKDF2PasswordHasher'],
+}
+
+export const users = [{ username: 'alice', password: 'wonderland', is_staff: true }]
+`,
+  'urls.ts': `import { path } from 'django/urls'
+import { echo, upload, whoami, submit } from './views'
+
+export const urlpatterns = [
+  path('echo/', echo),
+  path('upload/', upload),
+  path('whoami/', whoami),
+  path('submit/', submit),
+]
+`,
+  'views.ts': `import { HttpResponse, JsonResponse } from 'django/http'
+import type { HttpRequest } from 'django/http'
+
+export function echo(request: HttpRequest) {
+  console.log('echo called')
+  return new JsonResponse({ method: request.method, GET: Object.fromEntries(request.GET.items()) })
+}
+
+export function upload(request: HttpRequest) {
+  return new JsonResponse({ files: request.FILES.keys().length })
+}
+
+export function whoami(request: HttpRequest) {
+  const visits = Number(request.session.get('visits', 0)) + 1
+  request.session.setitem('visits', visits)
+  return new HttpResponse(\`user=\${request.user.username || 'anonymous'} visits=\${visits}\`)
+}
+
+export function submit(request: HttpRequest) {
+  return new HttpResponse('accepted')
+}
+`,
+}
+
+const STORAGE_KEY = 'request-playground:v1'
+
+/** Seeds the project before the app starts, only on the test's first load (a reload keeps what was saved). */
+async function seed(page: Page) {
+  const state = {
+    files: PROJECT,
+    activePath: 'views.ts',
+    composer: { method: 'GET', url: '/echo/', headers: [], body: { kind: 'none' }, follow: false, secure: false, enforce_csrf_checks: false },
+    exchanges: [],
+    selectedId: null,
+    jar: [],
+    prefs: { autoRerun: true, timeout_ms: 5000, theme: 'system' },
+  }
+  await page.addInitScript(
+    ([key, blob]) => {
+      if (sessionStorage.getItem('e2e-seeded')) return
+      sessionStorage.setItem('e2e-seeded', '1')
+      localStorage.setItem(key, blob)
+    },
+    [STORAGE_KEY, JSON.stringify({ version: 1, state })] as const,
+  )
+}
+
+export const test = base.extend<{ outside: string[] }>({
+  outside: async ({ page, baseURL }, use) => {
+    const own = new URL(baseURL ?? 'http://127.0.0.1:4174').host
+    const outside: string[] = []
+    page.on('request', (request) => {
+      const url = new URL(request.url())
+      // data:, blob: and about: URLs are the page's own; everything with a host must be ours.
+      if ((url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'ws:') && url.host !== own) {
+        outside.push(request.url())
+      }
+    })
+    await seed(page)
+    await use(outside)
+    expect(outside, 'requests to other hosts').toEqual([])
+  },
+})
+
+/** Opens the app and waits until the site has built. */
+export async function open(page: Page) {
+  await page.goto('/')
+  await expect(page.getByText('Site ready')).toBeVisible({ timeout: 20_000 })
+}
+
+export { expect }
