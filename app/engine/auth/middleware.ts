@@ -24,14 +24,17 @@ export async function auser(request: HttpRequest): Promise<RequestUser> {
  * it replaces the lazy value, as assigning a new object to the attribute does in Django.
  */
 export function set_lazy_user(request: HttpRequest): void {
-  Object.defineProperty(request, 'user', {
-    configurable: true,
-    enumerable: true,
-    get: () => get_user(request),
-    set: (value: unknown) => {
-      Object.defineProperty(request, 'user', { configurable: true, enumerable: true, writable: true, value })
-    },
-  })
+  Object.defineProperty(request, 'user', { configurable: true, enumerable: true, get: lazyUser, set: assignUser })
+}
+
+// Shared accessors (not closures per request): a fresh pair per request gives each request its own
+// hidden class, which V8 keeps alive until a full GC.
+function lazyUser(this: HttpRequest): RequestUser {
+  return get_user(this)
+}
+
+function assignUser(this: HttpRequest, value: unknown): void {
+  Object.defineProperty(this, 'user', { configurable: true, enumerable: true, writable: true, value })
 }
 
 /** Django's AuthenticationMiddleware: needs SessionMiddleware before it. */
