@@ -20,13 +20,14 @@ export const PROJECT: Record<string, string> = {
 export const users = [{ username: 'alice', password: 'wonderland', is_staff: true }]
 `,
   'urls.ts': `import { path } from 'django/urls'
-import { echo, upload, whoami, submit } from './views'
+import { echo, upload, whoami, submit, loop } from './views'
 
 export const urlpatterns = [
   path('echo/', echo),
   path('upload/', upload),
   path('whoami/', whoami),
   path('submit/', submit),
+  path('loop/', loop),
 ]
 `,
   'views.ts': `import { HttpResponse, JsonResponse } from 'django/http'
@@ -49,6 +50,10 @@ export function whoami(request: HttpRequest) {
 
 export function submit(request: HttpRequest) {
   return new HttpResponse('accepted')
+}
+
+export function loop(request: HttpRequest) {
+  while (true) {}
 }
 `,
 }

@@ -99,3 +99,20 @@ test('reload restores the project, the composer and the history', async ({ page,
   await expect(history).toContainText('/echo/?kept=yes')
   await expect(page.getByRole('status')).toContainText('200')
 })
+
+test('a runaway view times out, the page stays responsive and says which request it was', async ({ page, outside: _ }) => {
+  await open(page)
+  await page.getByRole('spinbutton', { name: 'Time limit (ms)' }).fill('1500')
+  await expect(page.getByText('Site ready')).toBeVisible()
+  const url = page.getByRole('textbox', { name: 'URL' })
+  await url.fill('/loop/')
+  await page.getByRole('button', { name: 'Send' }).click()
+  await expect(page.getByRole('status')).toContainText('Sending GET /loop/')
+  // While the view spins in the runtime, the page still takes typing.
+  await url.fill('/echo/?typed=while-spinning')
+  await expect(url).toHaveValue('/echo/?typed=while-spinning')
+  await expect(page.getByRole('status')).toContainText('Timed out: GET /loop/', { timeout: 10_000 })
+  await page.getByRole('button', { name: 'Send' }).click()
+  await expect(page.getByRole('status')).toContainText('200')
+  await expect(page.getByRole('region', { name: 'Response body' })).toContainText('while-spinning')
+})

@@ -3,6 +3,7 @@ import { useBridge } from '../../state/bridge-context.ts'
 import { usePlayground } from '../../state/store.ts'
 import { Tabs } from '../common/Tabs.tsx'
 import { BodyEditor } from './BodyEditor.tsx'
+import { ExamplePicker } from './ExamplePicker.tsx'
 import { HeadersEditor } from './HeadersEditor.tsx'
 import { JarEditor } from './JarEditor.tsx'
 import { MethodField } from './MethodField.tsx'
@@ -37,6 +38,7 @@ export function Composer() {
       </form>
       {sending ? <p className="muted small" aria-live="polite">Sending {sending}…</p> : null}
       <OptionsRow />
+      <ExamplePicker />
       <Tabs
         label="Request parts"
         selected={section}
