@@ -124,3 +124,21 @@ describe('ordering', () => {
     bridge.dispose()
   })
 })
+
+describe('script mode', () => {
+  it('runs requests.ts and lists each exchange in the history', async () => {
+    const { store, bridge } = setup()
+    store.getState().addFile('requests.ts', `import { Client } from 'django/test'
+const c = new Client()
+c.get('/echo/', { a: '1' })
+c.get('/count/')
+console.log('done')
+`)
+    await bridge.runScript()
+    const { exchanges, runtime } = store.getState()
+    expect(exchanges.map((e) => e.composed.url.split('?')[0])).toEqual(['/count/', '/echo/'])
+    expect(runtime.script.result?.error).toBeNull()
+    expect(runtime.script.result?.console.map((c) => c.text)).toContain('done')
+    bridge.dispose()
+  })
+})

@@ -6,6 +6,7 @@
  */
 import type { ClientAction, ComposedRequest, Exchange, RuntimeHost } from '../runtime/protocol.ts'
 import type { PlaygroundStore } from './store.ts'
+import type { PlaygroundState } from './types.ts'
 
 export interface RuntimeBridge {
   /** Builds now (cancelling a pending debounced build) and resolves when the site is ready or failed. */
@@ -14,6 +15,8 @@ export interface RuntimeBridge {
   send(request?: ComposedRequest): Promise<Exchange>
   /** Runs a login / force login / logout and keeps the new jar. */
   act(action: ClientAction): Promise<{ ok: boolean; message: string | null }>
+  /** Runs a script file (requests.ts) as a sequence; each request lands in the history as it completes. */
+  runScript(file?: string): Promise<void>
   /** Resolves once no build is pending or running (tests, and sends after an edit). */
   idle(): Promise<void>
   dispose(): void
@@ -165,6 +168,27 @@ export function createRuntimeBridge(store: PlaygroundStore, options: BridgeOptio
         return { ok: false, message }
       }
     }),
+    runScript: (file = 'requests.ts') => {
+      if (timer !== null) {
+        clearTimeout(timer)
+        timer = null
+        void runBuild(false)
+      }
+      return enqueue(async () => {
+        await building.catch(() => undefined)
+        const set = (script: PlaygroundState['runtime']['script']) => store.getState().setRuntime({ script })
+        set({ running: file, result: null })
+        try {
+          const result = await host.script(file, store.getState().jar, (exchange) => {
+            if (!disposed) store.getState().addExchange(exchange)
+          })
+          if (!disposed) set({ running: null, result })
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error)
+          if (!disposed) set({ running: null, result: { error: { type: 'Error', message, stack: '', location: null }, console: [] } })
+        }
+      })
+    },
     idle,
     dispose: () => {
       disposed = true

@@ -69,7 +69,7 @@ export const jarSlice: Slice<JarSlice> = (set) => ({
 })
 
 export const runtimeSlice: Slice<RuntimeSlice> = (set) => ({
-  runtime: { status: 'idle', build: null, users: [], sending: null, notice: null },
+  runtime: { status: 'idle', build: null, users: [], sending: null, notice: null, script: { running: null, result: null } },
   setRuntime: (patch) => set((s) => ({ runtime: { ...s.runtime, ...patch } })),
 })
 

@@ -22,24 +22,22 @@ export type PlaygroundStore = StoreApi<PlaygroundState>
 
 /** A new store, optionally starting from saved state (or a first-visit project). */
 export function createPlaygroundStore(initial?: Partial<PersistedState>): PlaygroundStore {
-  const store = createStore<PlaygroundState>()((...a) => ({
-    ...projectSlice(...a),
-    ...composerSlice(...a),
-    ...exchangesSlice(...a),
-    ...jarSlice(...a),
-    ...runtimeSlice(...a),
-    ...prefsSlice(...a),
-  }))
-  if (initial) {
-    // Drop keys given as undefined, so they keep the slice defaults.
-    const patch = Object.fromEntries(Object.entries(initial).filter(([, v]) => v !== undefined)) as Partial<PlaygroundState>
-    if (initial.prefs) patch.prefs = { ...store.getState().prefs, ...initial.prefs }
-    if (initial.files && !(initial.activePath && initial.activePath in initial.files)) {
-      patch.activePath = firstPath(initial.files)
+  return createStore<PlaygroundState>()((...a) => {
+    const state: PlaygroundState = {
+      ...projectSlice(...a),
+      ...composerSlice(...a),
+      ...exchangesSlice(...a),
+      ...jarSlice(...a),
+      ...runtimeSlice(...a),
+      ...prefsSlice(...a),
     }
-    store.setState(patch)
-  }
-  return store
+    if (!initial) return state
+    // Keys given as undefined keep the slice defaults; the start state is also the server snapshot.
+    const given = Object.fromEntries(Object.entries(initial).filter(([, v]) => v !== undefined)) as Partial<PersistedState>
+    const merged: PlaygroundState = { ...state, ...given, prefs: { ...state.prefs, ...given.prefs } }
+    if (given.files && !(given.activePath && given.activePath in given.files)) merged.activePath = firstPath(given.files)
+    return merged
+  })
 }
 
 /** The store the app renders from; tests build their own with createPlaygroundStore. */

@@ -1,6 +1,6 @@
 /** The playground store's shape: plain data only (no live engine objects), so it persists and clones. */
 import type {
-  BuildResult, ComposedBody, ComposedRequest, Exchange, JarCookie, ProjectFiles, SiteUser,
+  BuildResult, ComposedBody, ComposedRequest, Exchange, JarCookie, ProjectFiles, ScriptResult, SiteUser,
 } from '../runtime/protocol.ts'
 
 /** The project being edited. The editor uses exactly these actions. */
@@ -51,6 +51,8 @@ export interface RuntimeInfo {
   sending: string | null
   /** The last action's message (login failed, ...). */
   notice: string | null
+  /** The script (requests.ts) running now, and how the last run ended. */
+  script: { running: string | null; result: ScriptResult | null }
 }
 
 export interface RuntimeSlice {

@@ -9,9 +9,10 @@ import { JarEditor } from './JarEditor.tsx'
 import { MethodField } from './MethodField.tsx'
 import { OptionsRow } from './OptionsRow.tsx'
 import { QueryTable, UrlField } from './UrlField.tsx'
+import { ScriptPanel } from './ScriptPanel.tsx'
 import { UsersPanel } from './UsersPanel.tsx'
 
-type Section = 'query' | 'headers' | 'body' | 'cookies' | 'users'
+type Section = 'query' | 'headers' | 'body' | 'cookies' | 'users' | 'script'
 
 /** The request composer: method, URL, then query, headers, body, jar and users in sections. */
 export function Composer() {
@@ -49,6 +50,7 @@ export function Composer() {
           { id: 'body', label: 'Body', badge: bodyKind === 'none' ? undefined : bodyKind },
           { id: 'cookies', label: 'Cookie jar', badge: jarCount ? String(jarCount) : undefined },
           { id: 'users', label: 'Users' },
+          { id: 'script', label: 'Script' },
         ]}
       >
         {section === 'query' ? <QueryTable /> : null}
@@ -56,6 +58,7 @@ export function Composer() {
         {section === 'body' ? <BodyEditor /> : null}
         {section === 'cookies' ? <JarEditor /> : null}
         {section === 'users' ? <UsersPanel /> : null}
+        {section === 'script' ? <ScriptPanel /> : null}
       </Tabs>
     </section>
   )
