@@ -26,7 +26,7 @@ function tabsFor(ex: Exchange | null): TabSpec[] {
     { id: 'session', label: 'Session' },
     { id: 'headers', label: 'Request headers' },
     { id: 'raw', label: 'Raw' },
-    { id: 'view', label: 'View' },
+    { id: 'view', label: 'Resolver / user' },
     { id: 'console', label: 'Console', badge: count(ex?.console.length ?? 0) },
     { id: 'error', label: 'Error', badge: ex?.error ? '!' : undefined },
   ]
