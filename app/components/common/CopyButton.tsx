@@ -20,7 +20,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
   }
   return (
     <button type="button" className="copy" aria-label={`Copy ${label}`} title={`Copy ${label}`} onClick={copy}>
-      {done ? '✓' : '⧉'}
+      {done ? 'Copied' : 'Copy'}
     </button>
   )
 }

@@ -35,7 +35,7 @@ export function History() {
               <button type="button" className="history-item" aria-current={e.id === selectedId ? 'true' : undefined}
                 onClick={() => selectExchange(e.id)}>
                 <span className={`code code-${summary(e)[0]}`}>{summary(e)}</span>{' '}
-                <span className="method">{e.composed.method.toUpperCase()}</span> <code>{e.composed.url}</code>
+                <span className="history-method">{e.composed.method.toUpperCase()}</span> <code>{e.composed.url}</code>
                 <span className="muted small"> {new Date(e.started_at).toLocaleTimeString()}</span>
               </button>
               <button type="button" className="link" aria-label={`Run ${e.composed.method} ${e.composed.url} again`}
