@@ -15,6 +15,9 @@ const store = createPlaygroundStore(saved ?? { files: WELCOME_PROJECT, composer:
 const persistence = attachPersistence(store, localStorage, 300)
 // Leaving the page within the debounce window must not lose the last edit.
 window.addEventListener('pagehide', () => persistence.flush())
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') persistence.flush()
+})
 const bridge = createRuntimeBridge(store, { createHost: (timeout_ms) => createRuntimeHost({ timeout_ms }) })
 
 createRoot(document.getElementById('root')!).render(

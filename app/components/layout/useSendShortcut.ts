@@ -7,7 +7,9 @@ export function useSendShortcut(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey) || event.repeat) return
+      // Monaco binds Ctrl+Enter itself (insert line below): the send wins and the editor never sees it.
       event.preventDefault()
+      event.stopPropagation()
       void bridge.send()
     }
     // Capture phase, so Monaco or a textarea cannot swallow it first.
