@@ -17,7 +17,8 @@ function projectFiles(sources: Record<string, string>): ProjectFiles {
 
 /** A request as the composer starts it: a GET with every option off, and the given changes. */
 function request(method: string, url: string, extra: Partial<ComposedRequest> = {}): ComposedRequest {
-  return { method, url, headers: [], body: { kind: 'none' }, follow: false, secure: false, enforce_csrf_checks: false, ...extra }
+  const body = { kind: 'none' } as const
+  return { method, url, headers: [], body, follow: false, secure: false, enforce_csrf_checks: false, ...extra }
 }
 
 /** The first-visit project: settings.ts, urls.ts and views.ts. */

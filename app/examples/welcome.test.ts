@@ -28,7 +28,8 @@ describe('WELCOME_PROJECT', () => {
   it('is settings.ts, urls.ts and views.ts, with DEBUG on and the fast hasher first', () => {
     expect(Object.keys(WELCOME_PROJECT)).toEqual(['settings.ts', 'urls.ts', 'views.ts'])
     expect(WELCOME_PROJECT['settings.ts']).toMatch(/DEBUG: true/)
-    expect(WELCOME_PROJECT['settings.ts']).toMatch(/PASSWORD_HASHERS: \[\s*'playground\.hashers\.FastPBKDF2PasswordHasher'/)
+    const hashers = /PASSWORD_HASHERS: \[\s*'playground\.hashers\.FastPBKDF2PasswordHasher'/
+    expect(WELCOME_PROJECT['settings.ts']).toMatch(hashers)
   })
 
   it('declares alice (staff) and bob', async () => {
@@ -78,7 +79,8 @@ describe('WELCOME_PROJECT', () => {
 
     const login = await send(find('POST', '/login/'))
     expect(login.redirect_chain).toEqual([['/whoami/', 302]])
-    expect(JSON.parse(text(login.response?.body))).toMatchObject({ username: 'alice', is_authenticated: true, is_staff: true })
+    const alice = { username: 'alice', is_authenticated: true, is_staff: true }
+    expect(JSON.parse(text(login.response?.body))).toMatchObject(alice)
     expect(login.session_after).toMatchObject({ _auth_user_id: '1' })
     expect(text((await send({ ...find('GET', '/whoami/'), url: '/secret/' })).response?.body)).toContain('alice')
 
@@ -103,7 +105,10 @@ describe('WELCOME_PROJECT', () => {
   it('counts visits in the session', async () => {
     jar = []
     const visits = []
-    for (let i = 0; i < 3; i++) visits.push(JSON.parse(text((await send(find('GET', '/counter/'))).response?.body)).visits)
+    for (let i = 0; i < 3; i++) {
+      const exchange = await send(find('GET', '/counter/'))
+      visits.push(JSON.parse(text(exchange.response?.body)).visits)
+    }
     expect(visits).toEqual([1, 2, 3])
   })
 })

@@ -1,13 +1,15 @@
 import { fileURLToPath } from 'node:url'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { type DjangoTypeLib, emitDjangoTypes, LIB_ROOT, moduleShims, rewriteSpecifiers } from './vite-plugin-django-types.ts'
+import {
+  type DjangoTypeLib, emitDjangoTypes, LIB_ROOT, moduleShims, rewriteSpecifiers,
+} from './vite-plugin-django-types.ts'
 
 const APP_DIR = fileURLToPath(new URL('../..', import.meta.url))
 
 describe(rewriteSpecifiers, () => {
   it('points relative .ts specifiers at .js, leaving packages alone', () => {
-    const text = "export { a } from './a.ts';\nimport type { B } from '../b/index.ts';\ntype C = import('./c.ts').C;\n" +
-      "import { x } from 'pako';\n"
+    const text = "export { a } from './a.ts';\nimport type { B } from '../b/index.ts';\n" +
+      "type C = import('./c.ts').C;\nimport { x } from 'pako';\n"
     expect(rewriteSpecifiers(text)).toBe(
       "export { a } from './a.js';\nimport type { B } from '../b/index.js';\ntype C = import('./c.js').C;\n" +
         "import { x } from 'pako';\n",
@@ -51,8 +53,9 @@ describe(emitDjangoTypes, () => {
 
   it('shims every django/* module the runtime links', () => {
     const shims = text('modules.d.ts')
-    for (const name of ['django/http', 'django/urls', 'django/shortcuts', 'django/contrib/auth', 'django/test',
-      'django/views/decorators/http', 'django/views/decorators/csrf', 'django/middleware/csrf', 'django/core/signing']) {
+    const names = ['django/http', 'django/urls', 'django/shortcuts', 'django/contrib/auth', 'django/test',
+      'django/views/decorators/http', 'django/views/decorators/csrf', 'django/middleware/csrf', 'django/core/signing']
+    for (const name of names) {
       expect(shims).toContain(`declare module '${name}' {`)
     }
   })

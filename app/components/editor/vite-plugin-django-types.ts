@@ -97,7 +97,8 @@ export function emitDjangoTypes(appDir: string): DjangoTypeLib[] {
     keep.set(file, text)
     for (const spec of relativeImports(text)) queue.push(resolve(dirname(file), spec.replace(/\.js$/, '.d.ts')))
   }
-  const libs = [...keep].map(([file, text]) => ({ path: LIB_ROOT + relative(appDir, file).split('\\').join('/'), text }))
+  const monacoPath = (file: string) => LIB_ROOT + relative(appDir, file).split('\\').join('/')
+  const libs = [...keep].map(([file, text]) => ({ path: monacoPath(file), text }))
   libs.sort((a, b) => a.path.localeCompare(b.path))
   libs.push({ path: LIB_ROOT + 'modules.d.ts', text: moduleShims(readModuleFiles(djangoDir)) })
   return libs
@@ -112,13 +113,18 @@ export function djangoTypes(options: { appDir?: string } = {}): Plugin {
     configResolved(config) {
       if (appDir === '') appDir = join(config.root, 'app')
     },
-    resolveId(id) {
-      return id === VIRTUAL_ID ? RESOLVED_ID : null
+    // Hook filters keep the bundler from calling into JavaScript for every other module.
+    resolveId: {
+      filter: { id: new RegExp(`^${VIRTUAL_ID}$`) },
+      handler: (id) => (id === VIRTUAL_ID ? RESOLVED_ID : null),
     },
-    load(id) {
-      if (id !== RESOLVED_ID) return null
-      cached ??= `export default ${JSON.stringify(emitDjangoTypes(appDir))}\n`
-      return cached
+    load: {
+      filter: { id: new RegExp(`^\0${VIRTUAL_ID}$`) },
+      handler(id) {
+        if (id !== RESOLVED_ID) return null
+        cached ??= `export default ${JSON.stringify(emitDjangoTypes(appDir))}\n`
+        return cached
+      },
     },
     // In dev, an engine or django/* edit re-emits the declarations on the next load.
     handleHotUpdate({ file, server }) {

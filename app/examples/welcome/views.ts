@@ -56,7 +56,8 @@ export const form = require_http_methods(['GET', 'POST'])((request: HttpRequest)
 export const login_view = require_http_methods(['GET', 'POST'])((request: HttpRequest) => {
   let error = ''
   if (request.method === 'POST') {
-    const user = authenticate(request, { username: request.POST.get('username'), password: request.POST.get('password') })
+    const credentials = { username: request.POST.get('username'), password: request.POST.get('password') }
+    const user = authenticate(request, credentials)
     if (user !== null) {
       login(request, user)
       return redirect(request.GET.get('next') ?? '/whoami/')
