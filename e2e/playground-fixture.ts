@@ -20,7 +20,7 @@ export const PROJECT: Record<string, string> = {
 export const users = [{ username: 'alice', password: 'wonderland', is_staff: true }]
 `,
   'urls.ts': `import { path } from 'django/urls'
-import { echo, upload, whoami, submit, loop } from './views'
+import { echo, upload, whoami, submit, loop, probe } from './views'
 
 export const urlpatterns = [
   path('echo/', echo),
@@ -28,6 +28,7 @@ export const urlpatterns = [
   path('whoami/', whoami),
   path('submit/', submit),
   path('loop/', loop),
+  path('probe/', probe),
 ]
 `,
   'views.ts': `import { HttpResponse, JsonResponse } from 'django/http'
@@ -54,6 +55,23 @@ export function submit(request: HttpRequest) {
 
 export function loop(request: HttpRequest) {
   while (true) {}
+}
+
+// Untrusted code trying to reach the playground: each attempt reports what it got.
+export function probe(request: HttpRequest) {
+  const g = globalThis as any
+  const attempt = (fn: () => unknown) => {
+    try {
+      return 'got ' + String(fn())
+    } catch (error: any) {
+      return 'threw ' + (error?.name ?? 'error')
+    }
+  }
+  return new JsonResponse({
+    storage: attempt(() => g.localStorage.getItem('request-playground:v1')),
+    cookie: attempt(() => g.document.cookie),
+    parent: attempt(() => g.parent.document.title),
+  })
 }
 `,
 }
@@ -105,3 +123,40 @@ export async function open(page: Page) {
 }
 
 export { expect }
+
+/** Replaces text in a project file through the editor on screen (Monaco, or the plain editor while it loads). */
+export async function editFile(page: Page, path: string, from: string, to: string) {
+  await page.getByRole('tab', { name: path }).or(page.getByRole('button', { name: path, exact: true })).first().click()
+  const plain = page.getByRole('textbox', { name: `Source of ${path}` })
+  const monaco = page.locator('.monaco-editor').first()
+  await expect(plain.or(monaco).first()).toBeVisible({ timeout: 20_000 })
+  if (await plain.isVisible()) {
+    await plain.fill((await plain.inputValue()).replace(from, to))
+    return
+  }
+  // Monaco: find the text, close the find widget with the match selected, type over it.
+  await page.locator('.monaco-editor .view-lines').first().click()
+  await page.keyboard.press('Control+F')
+  await page.keyboard.type(from)
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Escape')
+  await page.keyboard.type(to)
+}
+
+/** Adds an empty file through the editor's file actions. */
+export async function addFile(page: Page, name: string) {
+  const newFile = page.getByRole('button', { name: 'New file' })
+  if (await newFile.isVisible()) {
+    await newFile.click()
+    await page.getByRole('textbox', { name: 'New file name' }).fill(name)
+    await page.getByRole('button', { name: 'Add', exact: true }).click()
+  } else {
+    page.once('dialog', (dialog) => dialog.accept(name))
+    await page.getByRole('button', { name: 'Add file' }).click()
+  }
+}
+
+/** The file's tab (the editor's tab, or the plain tab strip's button). */
+export function fileTab(page: Page, name: string) {
+  return page.getByRole('tab', { name }).or(page.getByRole('button', { name, exact: true })).first()
+}

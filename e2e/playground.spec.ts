@@ -1,4 +1,4 @@
-import { expect, open, test } from './playground-fixture.ts'
+import { addFile, editFile, expect, fileTab, open, test } from './playground-fixture.ts'
 
 test('send a GET and see the status, GET and console', async ({ page, outside: _ }) => {
   await open(page)
@@ -63,7 +63,7 @@ test('log in, and see the session and the user change', async ({ page, outside: 
   await expect(session.getByRole('row', { name: /_auth_user_id/ })).toBeVisible()
   // login() kept the anonymous session's data (Django cycles the key), so the counter went on.
   await expect(session.getByRole('row', { name: /visits/ })).toContainText('changed')
-  await page.getByRole('tab', { name: 'View' }).click()
+  await page.getByRole('tab', { name: 'Resolver / user' }).click()
   await expect(page.getByRole('table', { name: 'request.user' })).toContainText('alice')
 })
 
@@ -86,12 +86,11 @@ test('reload restores the project, the composer and the history', async ({ page,
   await page.getByRole('textbox', { name: 'URL' }).fill('/echo/?kept=yes')
   await page.getByRole('button', { name: 'Send' }).click()
   await expect(page.getByRole('status')).toContainText('200')
-  page.once('dialog', (dialog) => dialog.accept('forms.ts'))
-  await page.getByRole('button', { name: 'Add file' }).click()
-  await expect(page.getByRole('button', { name: 'forms.ts' })).toBeVisible()
+  await addFile(page, 'forms.ts')
+  await expect(fileTab(page, 'forms.ts')).toBeVisible()
   await page.waitForTimeout(500)
   await page.reload()
-  await expect(page.getByRole('button', { name: 'forms.ts' })).toBeVisible()
+  await expect(fileTab(page, 'forms.ts')).toBeVisible()
   await expect(page.getByRole('textbox', { name: 'URL' })).toHaveValue('/echo/?kept=yes')
   const history = page.getByRole('region', { name: 'History' })
   // Adding a file was an edit, so the last GET ran again after the rebuild.
@@ -115,4 +114,28 @@ test('a runaway view times out, the page stays responsive and says which request
   await page.getByRole('button', { name: 'Send' }).click()
   await expect(page.getByRole('status')).toContainText('200')
   await expect(page.getByRole('region', { name: 'Response body' })).toContainText('while-spinning')
+})
+
+test('edit a view and see the new result (the last GET re-runs)', async ({ page, outside: _ }) => {
+  await open(page)
+  await page.getByRole('textbox', { name: 'URL' }).fill('/whoami/')
+  await page.getByRole('button', { name: 'Send' }).click()
+  await expect(page.getByRole('region', { name: 'Response body' })).toContainText('visits=1')
+  await editFile(page, 'views.ts', 'visits=$', 'count=$')
+  // The rebuilt site starts with a fresh session store, so the count starts again.
+  await expect(page.getByRole('region', { name: 'Response body' })).toContainText('user=anonymous count=', { timeout: 10_000 })
+  await expect(page.getByRole('region', { name: 'History' }).getByRole('listitem')).toHaveCount(2)
+})
+
+test("a view reaching for storage, cookies or the parent page gets nothing of the playground's", async ({ page, outside: _ }) => {
+  await page.context().addCookies([{ name: 'playground_secret', value: 's3cret', url: 'http://127.0.0.1:4174/' }])
+  await open(page)
+  await page.getByRole('textbox', { name: 'URL' }).fill('/probe/')
+  await page.getByRole('button', { name: 'Send' }).click()
+  await expect(page.getByRole('status')).toContainText('200')
+  const body = page.getByRole('region', { name: 'Response body' })
+  await expect(body).toContainText('"storage"')
+  await expect(body).not.toContainText('settings.ts')
+  await expect(body).not.toContainText('s3cret')
+  await expect(body).not.toContainText('Request Playground')
 })
