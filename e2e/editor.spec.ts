@@ -70,6 +70,19 @@ test('knows the django/* types: an engine type error appears, and the welcome pr
   await expect(errors(page)).toHaveCount(0)
 })
 
+test('completes and documents the django/* API from the engine', async ({ page }) => {
+  await page.goto('/')
+  await expect(editor(page)).toBeAttached({ timeout: 30_000 })
+  await appendToFile(page, 'export const r = new JsonResponse({}).set_c')
+  await page.keyboard.press('Control+Space')
+  await expect(page.locator('.suggest-widget')).toContainText('set_cookie', { timeout: 30_000 })
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('Control+Home')
+  const importLine = page.locator('.view-line', { hasText: "import { HttpResponse, JsonResponse } from 'django/http'" })
+  await importLine.getByText('JsonResponse').hover()
+  await expect(page.locator('.monaco-hover').first()).toContainText('docs.djangoproject.com')
+})
+
 test('typing into views.ts changes the project, and a reload keeps it', async ({ page }) => {
   await page.goto('/')
   await expect(editor(page)).toBeAttached({ timeout: 30_000 })
