@@ -1,4 +1,5 @@
 import type { Exchange, SeenRequest } from '../../runtime/protocol.ts'
+import { CopyButton } from '../common/CopyButton.tsx'
 import { KeyValueTable } from '../common/KeyValueTable.tsx'
 import { BodyView } from './BodyView.tsx'
 
@@ -51,8 +52,16 @@ export function ViewTab({ request }: { request: SeenRequest }) {
 export function ConsoleTab({ exchange }: { exchange: Exchange }) {
   if (exchange.console.length === 0) return <p className="empty">No console output.</p>
   return (
-    <ol className="console">
-      {exchange.console.map((c, i) => <li key={i} className={`console-${c.level}`}><span className="level">{c.level}</span> <code>{c.text}</code></li>)}
-    </ol>
+    <>
+      <ol className="console">
+        {exchange.console.map((c, i) => (
+          <li key={i} className={`console-${c.level}`}>
+            <span className="level">{c.level}</span> <code>{c.text}</code>
+            <CopyButton text={c.text} label={`console line ${i + 1}`} />
+          </li>
+        ))}
+      </ol>
+      <CopyButton text={exchange.console.map((c) => `[${c.level}] ${c.text}`).join('\n')} label="all console output" />
+    </>
   )
 }
