@@ -7,7 +7,9 @@ import { defaultComposer, MINIMAL_PROJECT } from '../../state/defaults.ts'
 import type { RuntimeBridge } from '../../state/runtime-bridge.ts'
 import { createPlaygroundStore, StoreContext } from '../../state/store.ts'
 import { Composer } from '../composer/Composer.tsx'
+import { FilesTab } from './FilesTab.tsx'
 import { Inspector } from './Inspector.tsx'
+import { SessionTab } from './SessionTab.tsx'
 
 // Rendered to static HTML in Node (no DOM here): enough to check names, roles and what is shown.
 async function exchangeFor(request: ComposedRequest) {
@@ -56,6 +58,37 @@ describe('Inspector', () => {
     }
     const html = render(<Inspector />, createPlaygroundStore({ exchanges: [exchange] }))
     expect(html).toContain('Timed out: GET /spin/ was stopped (stopped after 5000 ms)')
+  })
+})
+
+describe('FILES and Session tabs', () => {
+  it('list an upload with its name, exact size, content type and a download', async () => {
+    const exchange = await exchangeFor({
+      ...defaultComposer('/echo/'), method: 'POST',
+      body: {
+        kind: 'multipart', fields: [['title', 'notes']],
+        files: [{ field: 'doc', name: 'notes.txt', content_type: 'text/plain', content: new Uint8Array(1234).fill(97) }],
+      },
+    })
+    const files = exchange.request?.FILES ?? []
+    const html = render(<FilesTab files={files} />)
+    expect(html).toContain('notes.txt')
+    expect(html).toContain('1234 bytes (1.2 KB)')
+    expect(html).toContain('text/plain')
+    expect(html).toContain('Download notes.txt')
+  })
+
+  it('marks what the view changed in the session', () => {
+    const exchange = {
+      id: 's', started_at: 0, duration_ms: 1, composed: defaultComposer(), request: null, response: null,
+      session_before: { n: 1, gone: 'x' }, session_after: { n: 2, fresh: true }, redirect_chain: [], console: [],
+      error: null, jar: [], failure: null,
+    }
+    const html = render(<SessionTab exchange={exchange} />)
+    expect(html).toContain('3 keys changed.')
+    expect(html).toMatch(/change-changed.*~ changed/)
+    expect(html).toMatch(/change-removed.*− removed/)
+    expect(html).toMatch(/change-added.*\+ added/)
   })
 })
 
