@@ -83,7 +83,15 @@ async function seed(page: Page) {
   const state = {
     files: PROJECT,
     activePath: 'views.ts',
-    composer: { method: 'GET', url: '/echo/', headers: [], body: { kind: 'none' }, follow: false, secure: false, enforce_csrf_checks: false },
+    composer: {
+      method: 'GET',
+      url: '/echo/',
+      headers: [],
+      body: { kind: 'none' },
+      follow: false,
+      secure: false,
+      enforce_csrf_checks: false,
+    },
     exchanges: [],
     selectedId: null,
     jar: [],
@@ -126,7 +134,11 @@ export { expect }
 
 /** Replaces text in a project file through the editor on screen (Monaco, or the plain editor while it loads). */
 export async function editFile(page: Page, path: string, from: string, to: string) {
-  await page.getByRole('tab', { name: path }).or(page.getByRole('button', { name: path, exact: true })).first().click()
+  await page
+    .getByRole('tab', { name: path })
+    .or(page.getByRole('button', { name: path, exact: true }))
+    .first()
+    .click()
   const plain = page.getByRole('textbox', { name: `Source of ${path}` })
   const monaco = page.locator('.monaco-editor').first()
   await expect(plain.or(monaco).first()).toBeVisible({ timeout: 20_000 })
@@ -158,5 +170,8 @@ export async function addFile(page: Page, name: string) {
 
 /** The file's tab (the editor's tab, or the plain tab strip's button). */
 export function fileTab(page: Page, name: string) {
-  return page.getByRole('tab', { name }).or(page.getByRole('button', { name, exact: true })).first()
+  return page
+    .getByRole('tab', { name })
+    .or(page.getByRole('button', { name, exact: true }))
+    .first()
 }

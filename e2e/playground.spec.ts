@@ -32,7 +32,9 @@ test('a multipart POST with a real file shows in FILES with its size', async ({ 
   await page.getByRole('button', { name: 'Add field' }).click()
   await page.getByRole('textbox', { name: 'Field 1 name' }).fill('title')
   await page.getByRole('textbox', { name: 'Field 1 value' }).fill('notes')
-  await page.getByLabel('Add files').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.alloc(1234, 'a') })
+  await page
+    .getByLabel('Add files')
+    .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.alloc(1234, 'a') })
   await expect(page.getByText('notes.txt')).toBeVisible()
   await page.getByRole('button', { name: 'Send' }).click()
   await expect(page.getByRole('status')).toContainText('200')
@@ -99,7 +101,10 @@ test('reload restores the project, the composer and the history', async ({ page,
   await expect(page.getByRole('status')).toContainText('200')
 })
 
-test('a runaway view times out, the page stays responsive and says which request it was', async ({ page, outside: _ }) => {
+test('a runaway view times out, the page stays responsive and says which request it was', async ({
+  page,
+  outside: _,
+}) => {
   await open(page)
   await page.getByRole('spinbutton', { name: 'Time limit (ms)' }).fill('1500')
   await expect(page.getByText('Site ready')).toBeVisible()
@@ -123,11 +128,16 @@ test('edit a view and see the new result (the last GET re-runs)', async ({ page,
   await expect(page.getByRole('region', { name: 'Response body' })).toContainText('visits=1')
   await editFile(page, 'views.ts', 'visits=$', 'count=$')
   // The rebuilt site starts with a fresh session store, so the count starts again.
-  await expect(page.getByRole('region', { name: 'Response body' })).toContainText('user=anonymous count=', { timeout: 10_000 })
+  await expect(page.getByRole('region', { name: 'Response body' })).toContainText('user=anonymous count=', {
+    timeout: 10_000,
+  })
   await expect(page.getByRole('region', { name: 'History' }).getByRole('listitem')).toHaveCount(2)
 })
 
-test("a view reaching for storage, cookies or the parent page gets nothing of the playground's", async ({ page, outside: _ }) => {
+test("a view reaching for storage, cookies or the parent page gets nothing of the playground's", async ({
+  page,
+  outside: _,
+}) => {
   await page.context().addCookies([{ name: 'playground_secret', value: 's3cret', url: 'http://127.0.0.1:4174/' }])
   await open(page)
   await page.getByRole('textbox', { name: 'URL' }).fill('/probe/')

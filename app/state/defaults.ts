@@ -49,5 +49,5 @@ export const DEFAULT_PREFS: Prefs = { autoRerun: true, timeout_ms: 5000, theme: 
 
 /** The file the editor opens first. */
 export function firstPath(files: ProjectFiles): string {
-  return 'views.ts' in files ? 'views.ts' : Object.keys(files)[0] ?? ''
+  return 'views.ts' in files ? 'views.ts' : (Object.keys(files)[0] ?? '')
 }

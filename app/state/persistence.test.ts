@@ -35,7 +35,12 @@ describe('persistence', () => {
     vi.advanceTimersByTime(350)
     const restored = loadPersisted(storage)
     expect(restored?.files['views.ts']).toBe('edited')
-    expect(restored?.composer.body).toEqual({ kind: 'binary', content: new Uint8Array([9, 8]), content_type: 'x/y', name: 'b' })
+    expect(restored?.composer.body).toEqual({
+      kind: 'binary',
+      content: new Uint8Array([9, 8]),
+      content_type: 'x/y',
+      name: 'b',
+    })
     const again = createPlaygroundStore(restored ?? undefined)
     expect(again.getState().files['views.ts']).toBe('edited')
   })
@@ -57,9 +62,19 @@ describe('persistence', () => {
     const persist = attachPersistence(store, storage, 10)
     for (let i = 0; i < 40; i++) {
       store.getState().addExchange({
-        id: `e${i}`, started_at: 0, duration_ms: 0, composed: store.getState().composer, request: null,
-        response: null, session_before: null, session_after: null, redirect_chain: [],
-        console: [{ level: 'log', text: 'x'.repeat(1000) }], error: null, jar: [], failure: null,
+        id: `e${i}`,
+        started_at: 0,
+        duration_ms: 0,
+        composed: store.getState().composer,
+        request: null,
+        response: null,
+        session_before: null,
+        session_after: null,
+        redirect_chain: [],
+        console: [{ level: 'log', text: 'x'.repeat(1000) }],
+        error: null,
+        jar: [],
+        failure: null,
       })
     }
     persist.flush()

@@ -61,7 +61,12 @@ describe('runtime bridge (in-process runtime, real engine)', () => {
     await bridge.send()
     const second = await bridge.send()
     expect(text(second.response?.body)).toBe('n=2')
-    expect(store.getState().jar.map((c) => c.key).sort()).toEqual(['seen', 'sessionid'])
+    expect(
+      store
+        .getState()
+        .jar.map((c) => c.key)
+        .sort(),
+    ).toEqual(['seen', 'sessionid'])
     expect(second.session_before).toMatchObject({ n: 1 })
     expect(second.session_after).toMatchObject({ n: 2 })
     bridge.dispose()
@@ -87,7 +92,7 @@ describe('runtime bridge (in-process runtime, real engine)', () => {
     const { store, bridge } = setup()
     store.getState().setComposer({ url: '/echo/' })
     await bridge.send()
-    store.getState().setFile('views.ts', COUNTER_VIEWS.replace("method: request.method", "method: 'edited'"))
+    store.getState().setFile('views.ts', COUNTER_VIEWS.replace('method: request.method', "method: 'edited'"))
     await bridge.idle()
     expect(store.getState().exchanges).toHaveLength(2)
     expect(JSON.parse(text(store.getState().exchanges[0]?.response?.body)).method).toBe('edited')
@@ -128,12 +133,15 @@ describe('ordering', () => {
 describe('script mode', () => {
   it('runs requests.ts and lists each exchange in the history', async () => {
     const { store, bridge } = setup()
-    store.getState().addFile('requests.ts', `import { Client } from 'django/test'
+    store.getState().addFile(
+      'requests.ts',
+      `import { Client } from 'django/test'
 const c = new Client()
 c.get('/echo/', { a: '1' })
 c.get('/count/')
 console.log('done')
-`)
+`,
+    )
     await bridge.runScript()
     const { exchanges, runtime } = store.getState()
     expect(exchanges.map((e) => e.composed.url.split('?')[0])).toEqual(['/count/', '/echo/'])

@@ -37,9 +37,19 @@ function localId(): string {
 /** An exchange for a request the host could not even start (it threw): the user still sees why. */
 function failedExchange(request: ComposedRequest, message: string, started_at: number): Exchange {
   return {
-    id: localId(), started_at, duration_ms: Date.now() - started_at, composed: request, request: null,
-    response: null, session_before: null, session_after: null, redirect_chain: [], console: [], error: null,
-    jar: [], failure: { kind: 'crash', message },
+    id: localId(),
+    started_at,
+    duration_ms: Date.now() - started_at,
+    composed: request,
+    request: null,
+    response: null,
+    session_before: null,
+    session_after: null,
+    redirect_chain: [],
+    console: [],
+    error: null,
+    jar: [],
+    failure: { kind: 'crash', message },
   }
 }
 
@@ -75,7 +85,12 @@ export function createRuntimeBridge(store: PlaygroundStore, options: BridgeOptio
       } catch (error) {
         if (disposed || seq !== buildSeq) return
         const message = error instanceof Error ? error.message : String(error)
-        const build = { ok: false, error: { type: 'Error', message, stack: '', location: null }, users: [], console: [] }
+        const build = {
+          ok: false,
+          error: { type: 'Error', message, stack: '', location: null },
+          users: [],
+          console: [],
+        }
         store.getState().setRuntime({ status: 'error', build })
         return
       }
@@ -155,19 +170,20 @@ export function createRuntimeBridge(store: PlaygroundStore, options: BridgeOptio
         return sendNow(composed)
       })
     },
-    act: (action) => enqueue(async () => {
-      await building.catch(() => undefined)
-      try {
-        const result = await host.act(action, store.getState().jar)
-        if (result.ok) store.getState().setJar(result.jar)
-        store.getState().setRuntime({ notice: result.message })
-        return { ok: result.ok, message: result.message }
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error)
-        store.getState().setRuntime({ notice: message })
-        return { ok: false, message }
-      }
-    }),
+    act: (action) =>
+      enqueue(async () => {
+        await building.catch(() => undefined)
+        try {
+          const result = await host.act(action, store.getState().jar)
+          if (result.ok) store.getState().setJar(result.jar)
+          store.getState().setRuntime({ notice: result.message })
+          return { ok: result.ok, message: result.message }
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error)
+          store.getState().setRuntime({ notice: message })
+          return { ok: false, message }
+        }
+      }),
     runScript: (file = 'requests.ts') => {
       if (timer !== null) {
         clearTimeout(timer)
@@ -185,7 +201,11 @@ export function createRuntimeBridge(store: PlaygroundStore, options: BridgeOptio
           if (!disposed) set({ running: null, result })
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error)
-          if (!disposed) set({ running: null, result: { error: { type: 'Error', message, stack: '', location: null }, console: [] } })
+          if (!disposed)
+            set({
+              running: null,
+              result: { error: { type: 'Error', message, stack: '', location: null }, console: [] },
+            })
         }
       })
     },

@@ -2,7 +2,13 @@
 import type { StateCreator } from 'zustand/vanilla'
 import { DEFAULT_PREFS, defaultComposer, firstPath, MINIMAL_PROJECT } from './defaults.ts'
 import type {
-  ComposerSlice, ExchangesSlice, JarSlice, PlaygroundState, PrefsSlice, ProjectSlice, RuntimeSlice,
+  ComposerSlice,
+  ExchangesSlice,
+  JarSlice,
+  PlaygroundState,
+  PrefsSlice,
+  ProjectSlice,
+  RuntimeSlice,
 } from './types.ts'
 
 type Slice<T> = StateCreator<PlaygroundState, [], [], T>
@@ -69,7 +75,14 @@ export const jarSlice: Slice<JarSlice> = (set) => ({
 })
 
 export const runtimeSlice: Slice<RuntimeSlice> = (set) => ({
-  runtime: { status: 'idle', build: null, users: [], sending: null, notice: null, script: { running: null, result: null } },
+  runtime: {
+    status: 'idle',
+    build: null,
+    users: [],
+    sending: null,
+    notice: null,
+    script: { running: null, result: null },
+  },
   setRuntime: (patch) => set((s) => ({ runtime: { ...s.runtime, ...patch } })),
 })
 

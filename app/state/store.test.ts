@@ -6,8 +6,19 @@ import { defaultComposer } from './defaults.ts'
 
 function exchange(id: string, method = 'GET'): Exchange {
   return {
-    id, started_at: 0, duration_ms: 1, composed: { ...defaultComposer(), method }, request: null, response: null,
-    session_before: null, session_after: null, redirect_chain: [], console: [], error: null, jar: [], failure: null,
+    id,
+    started_at: 0,
+    duration_ms: 1,
+    composed: { ...defaultComposer(), method },
+    request: null,
+    response: null,
+    session_before: null,
+    session_after: null,
+    redirect_chain: [],
+    console: [],
+    error: null,
+    jar: [],
+    failure: null,
   }
 }
 

@@ -33,9 +33,12 @@ export function createPlaygroundStore(initial?: Partial<PersistedState>): Playgr
     }
     if (!initial) return state
     // Keys given as undefined keep the slice defaults; the start state is also the server snapshot.
-    const given = Object.fromEntries(Object.entries(initial).filter(([, v]) => v !== undefined)) as Partial<PersistedState>
+    const given = Object.fromEntries(
+      Object.entries(initial).filter(([, v]) => v !== undefined),
+    ) as Partial<PersistedState>
     const merged: PlaygroundState = { ...state, ...given, prefs: { ...state.prefs, ...given.prefs } }
-    if (given.files && !(given.activePath && given.activePath in given.files)) merged.activePath = firstPath(given.files)
+    if (given.files && !(given.activePath && given.activePath in given.files))
+      merged.activePath = firstPath(given.files)
     return merged
   })
 }

@@ -1,6 +1,13 @@
 /** The playground store's shape: plain data only (no live engine objects), so it persists and clones. */
 import type {
-  BuildResult, ComposedBody, ComposedRequest, Exchange, JarCookie, ProjectFiles, ScriptResult, SiteUser,
+  BuildResult,
+  ComposedBody,
+  ComposedRequest,
+  Exchange,
+  JarCookie,
+  ProjectFiles,
+  ScriptResult,
+  SiteUser,
 } from '../runtime/protocol.ts'
 
 /** The project being edited. The editor uses exactly these actions. */

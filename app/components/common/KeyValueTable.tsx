@@ -2,7 +2,11 @@ import { CopyButton } from './CopyButton.tsx'
 
 /** A two-column table of names and values, each value copyable; `empty` shows when there are no rows. */
 export function KeyValueTable({
-  rows, caption, empty = 'Nothing here.', keyHeader = 'Name', valueHeader = 'Value',
+  rows,
+  caption,
+  empty = 'Nothing here.',
+  keyHeader = 'Name',
+  valueHeader = 'Value',
 }: {
   rows: Array<[string, string]>
   caption: string
@@ -17,15 +21,21 @@ export function KeyValueTable({
         <tr>
           <th scope="col">{keyHeader}</th>
           <th scope="col">{valueHeader}</th>
-          <th scope="col"><span className="sr-only">Copy</span></th>
+          <th scope="col">
+            <span className="sr-only">Copy</span>
+          </th>
         </tr>
       </thead>
       <tbody>
         {rows.map(([k, v], i) => (
           <tr key={`${k}-${i}`}>
             <th scope="row">{k}</th>
-            <td><code>{v}</code></td>
-            <td><CopyButton text={v} label={`${k} value`} /></td>
+            <td>
+              <code>{v}</code>
+            </td>
+            <td>
+              <CopyButton text={v} label={`${k} value`} />
+            </td>
           </tr>
         ))}
       </tbody>

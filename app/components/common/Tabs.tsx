@@ -9,7 +9,11 @@ export interface TabSpec {
 
 /** WAI-ARIA tabs: arrow keys move between tabs, only the selected one is in the tab order. */
 export function Tabs({
-  tabs, selected, onSelect, label, children,
+  tabs,
+  selected,
+  onSelect,
+  label,
+  children,
 }: {
   tabs: TabSpec[]
   selected: string
@@ -49,7 +53,11 @@ export function Tabs({
             onClick={() => onSelect(t.id)}
           >
             {t.label}
-            {t.badge ? <span className="badge" aria-hidden="true">{t.badge}</span> : null}
+            {t.badge ? (
+              <span className="badge" aria-hidden="true">
+                {t.badge}
+              </span>
+            ) : null}
           </button>
         ))}
       </div>

@@ -33,11 +33,20 @@ export function Composer() {
       >
         <MethodField />
         <UrlField />
-        <button type="submit" className="primary" aria-keyshortcuts="Control+Enter Meta+Enter" title="Send (Ctrl/Cmd+Enter)">
+        <button
+          type="submit"
+          className="primary"
+          aria-keyshortcuts="Control+Enter Meta+Enter"
+          title="Send (Ctrl/Cmd+Enter)"
+        >
           Send
         </button>
       </form>
-      {sending ? <p className="muted small" aria-live="polite">Sending {sending}…</p> : null}
+      {sending ? (
+        <p className="muted small" aria-live="polite">
+          Sending {sending}…
+        </p>
+      ) : null}
       <OptionsRow />
       <ExamplePicker />
       <Tabs

@@ -17,7 +17,9 @@ export function ExamplePicker() {
         <option value="">Choose…</option>
         {WELCOME_REQUESTS.map((r, i) => (
           <option key={i} value={i}>
-            {r.method} {r.url}{r.enforce_csrf_checks ? ' (CSRF enforced)' : ''}{r.body.kind !== 'none' ? ` [${r.body.kind}]` : ''}
+            {r.method} {r.url}
+            {r.enforce_csrf_checks ? ' (CSRF enforced)' : ''}
+            {r.body.kind !== 'none' ? ` [${r.body.kind}]` : ''}
           </option>
         ))}
       </select>

@@ -11,14 +11,18 @@ export function MethodField() {
   const isCustom = !METHODS.includes(method)
   return (
     <div className="method">
-      <label className="sr-only" htmlFor="composer-method">Method</label>
+      <label className="sr-only" htmlFor="composer-method">
+        Method
+      </label>
       <select
         id="composer-method"
         value={isCustom ? CUSTOM : method}
         onChange={(e) => setComposer({ method: e.target.value === CUSTOM ? 'PROPFIND' : e.target.value })}
       >
         {METHODS.map((m) => (
-          <option key={m} value={m}>{m}</option>
+          <option key={m} value={m}>
+            {m}
+          </option>
         ))}
         <option value={CUSTOM}>Custom…</option>
       </select>

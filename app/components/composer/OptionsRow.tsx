@@ -9,10 +9,20 @@ export function OptionsRow() {
   return (
     <fieldset className="options">
       <legend>Options</legend>
-      <label><input type="checkbox" checked={follow} onChange={(e) => setComposer({ follow: e.target.checked })} />Follow redirects</label>
-      <label><input type="checkbox" checked={secure} onChange={(e) => setComposer({ secure: e.target.checked })} />Secure (https)</label>
       <label>
-        <input type="checkbox" checked={csrf} onChange={(e) => setComposer({ enforce_csrf_checks: e.target.checked })} />
+        <input type="checkbox" checked={follow} onChange={(e) => setComposer({ follow: e.target.checked })} />
+        Follow redirects
+      </label>
+      <label>
+        <input type="checkbox" checked={secure} onChange={(e) => setComposer({ secure: e.target.checked })} />
+        Secure (https)
+      </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={csrf}
+          onChange={(e) => setComposer({ enforce_csrf_checks: e.target.checked })}
+        />
         Enforce CSRF checks
       </label>
     </fieldset>

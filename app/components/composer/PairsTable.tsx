@@ -1,6 +1,11 @@
 /** An editable list of name/value pairs (query parameters, headers, form fields). */
 export function PairsTable({
-  rows, onChange, label, nameLabel = 'Name', valueLabel = 'Value', addLabel,
+  rows,
+  onChange,
+  label,
+  nameLabel = 'Name',
+  valueLabel = 'Value',
+  addLabel,
 }: {
   rows: Array<[string, string]>
   onChange: (rows: Array<[string, string]>) => void
@@ -20,23 +25,39 @@ export function PairsTable({
             <tr>
               <th scope="col">{nameLabel}</th>
               <th scope="col">{valueLabel}</th>
-              <th scope="col"><span className="sr-only">Remove</span></th>
+              <th scope="col">
+                <span className="sr-only">Remove</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map(([k, v], i) => (
               <tr key={i}>
                 <td>
-                  <input aria-label={`${label} ${i + 1} ${nameLabel.toLowerCase()}`} value={k} spellCheck={false}
-                    onChange={(e) => update(i, 0, e.target.value)} />
+                  <input
+                    aria-label={`${label} ${i + 1} ${nameLabel.toLowerCase()}`}
+                    value={k}
+                    spellCheck={false}
+                    onChange={(e) => update(i, 0, e.target.value)}
+                  />
                 </td>
                 <td>
-                  <input aria-label={`${label} ${i + 1} ${valueLabel.toLowerCase()}`} value={v} spellCheck={false}
-                    onChange={(e) => update(i, 1, e.target.value)} />
+                  <input
+                    aria-label={`${label} ${i + 1} ${valueLabel.toLowerCase()}`}
+                    value={v}
+                    spellCheck={false}
+                    onChange={(e) => update(i, 1, e.target.value)}
+                  />
                 </td>
                 <td>
-                  <button type="button" className="icon" aria-label={`Remove ${label.toLowerCase()} ${i + 1}`}
-                    onClick={() => onChange(rows.filter((_, j) => j !== i))}>×</button>
+                  <button
+                    type="button"
+                    className="icon"
+                    aria-label={`Remove ${label.toLowerCase()} ${i + 1}`}
+                    onClick={() => onChange(rows.filter((_, j) => j !== i))}
+                  >
+                    ×
+                  </button>
                 </td>
               </tr>
             ))}

@@ -19,8 +19,12 @@ export function ScriptPanel() {
   if (!hasScript) {
     return (
       <div className="script">
-        <p className="muted">A <code>requests.ts</code> file drives the site with Django&rsquo;s test Client, request after request.</p>
-        <button type="button" onClick={() => addFile('requests.ts', STARTER)}>Create requests.ts</button>
+        <p className="muted">
+          A <code>requests.ts</code> file drives the site with Django&rsquo;s test Client, request after request.
+        </p>
+        <button type="button" onClick={() => addFile('requests.ts', STARTER)}>
+          Create requests.ts
+        </button>
       </div>
     )
   }
@@ -28,10 +32,17 @@ export function ScriptPanel() {
   return (
     <div className="script">
       <div className="row">
-        <button type="button" className="primary" disabled={script.running !== null} onClick={() => void bridge.runScript()}>
+        <button
+          type="button"
+          className="primary"
+          disabled={script.running !== null}
+          onClick={() => void bridge.runScript()}
+        >
           Run requests.ts
         </button>
-        <button type="button" className="link" onClick={() => setActivePath('requests.ts')}>Open requests.ts</button>
+        <button type="button" className="link" onClick={() => setActivePath('requests.ts')}>
+          Open requests.ts
+        </button>
       </div>
       <div aria-live="polite">
         {script.running ? <p className="muted">Running {script.running}…</p> : null}
@@ -45,7 +56,11 @@ export function ScriptPanel() {
       </div>
       {script.result && script.result.console.length > 0 ? (
         <ol className="console" aria-label="Script console">
-          {script.result.console.map((c, i) => <li key={i} className={`console-${c.level}`}><span className="level">{c.level}</span> <code>{c.text}</code></li>)}
+          {script.result.console.map((c, i) => (
+            <li key={i} className={`console-${c.level}`}>
+              <span className="level">{c.level}</span> <code>{c.text}</code>
+            </li>
+          ))}
         </ol>
       ) : null}
     </div>

@@ -28,7 +28,9 @@ export function switchBody(body: ComposedBody, kind: BodyKind): ComposedBody {
     case 'raw':
       return { kind, text, content_type: body.kind === 'raw' ? body.content_type : 'text/plain' }
     case 'binary':
-      return body.kind === 'binary' ? body : { kind, content: new Uint8Array(), content_type: 'application/octet-stream', name: '' }
+      return body.kind === 'binary'
+        ? body
+        : { kind, content: new Uint8Array(), content_type: 'application/octet-stream', name: '' }
   }
 }
 

@@ -8,17 +8,34 @@ export function CompareView({ a, b, onClose }: { a: Exchange; b: Exchange; onClo
   return (
     <section className="compare" aria-label="Compare exchanges">
       <div className="row">
-        <h3>Compare: {differing} difference{differing === 1 ? '' : 's'}</h3>
-        <button type="button" className="link" onClick={onClose}>Close comparison</button>
+        <h3>
+          Compare: {differing} difference{differing === 1 ? '' : 's'}
+        </h3>
+        <button type="button" className="link" onClick={onClose}>
+          Close comparison
+        </button>
       </div>
       <table className="kv diff">
-        <thead><tr><th scope="col">What</th><th scope="col">Older</th><th scope="col">Newer</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">What</th>
+            <th scope="col">Older</th>
+            <th scope="col">Newer</th>
+          </tr>
+        </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.label} className={r.same ? 'change-same' : 'change-changed'}>
-              <th scope="row">{r.same ? '' : '≠ '}{r.label}</th>
-              <td><pre>{r.left}</pre></td>
-              <td><pre>{r.right}</pre></td>
+              <th scope="row">
+                {r.same ? '' : '≠ '}
+                {r.label}
+              </th>
+              <td>
+                <pre>{r.left}</pre>
+              </td>
+              <td>
+                <pre>{r.right}</pre>
+              </td>
             </tr>
           ))}
         </tbody>

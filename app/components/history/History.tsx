@@ -26,25 +26,52 @@ export function History() {
     <section className="history" aria-label="History">
       <div className="row">
         <h2>History</h2>
-        {exchanges.length > 0 ? <button type="button" className="link" onClick={clearHistory}>Clear history</button> : null}
+        {exchanges.length > 0 ? (
+          <button type="button" className="link" onClick={clearHistory}>
+            Clear history
+          </button>
+        ) : null}
       </div>
-      {exchanges.length === 0 ? <p className="empty">Sent requests appear here.</p> : (
+      {exchanges.length === 0 ? (
+        <p className="empty">Sent requests appear here.</p>
+      ) : (
         <ol className="history-list">
           {exchanges.map((e) => (
             <li key={e.id} className={e.id === selectedId ? 'selected' : undefined}>
-              <button type="button" className="history-item" aria-current={e.id === selectedId ? 'true' : undefined}
-                onClick={() => selectExchange(e.id)}>
+              <button
+                type="button"
+                className="history-item"
+                aria-current={e.id === selectedId ? 'true' : undefined}
+                onClick={() => selectExchange(e.id)}
+              >
                 <span className={`code code-${summary(e)[0]}`}>{summary(e)}</span>{' '}
                 <span className="history-method">{e.composed.method.toUpperCase()}</span> <code>{e.composed.url}</code>
                 <span className="muted small"> {new Date(e.started_at).toLocaleTimeString()}</span>
               </button>
-              <button type="button" className="link" aria-label={`Run ${e.composed.method} ${e.composed.url} again`}
-                title="Send this request again" onClick={() => void bridge.send(e.composed)}>Again</button>
-              <button type="button" className="link" aria-label={`Edit ${e.composed.method} ${e.composed.url} in the composer`}
-                onClick={() => loadRequest(e.composed)}>Edit</button>
+              <button
+                type="button"
+                className="link"
+                aria-label={`Run ${e.composed.method} ${e.composed.url} again`}
+                title="Send this request again"
+                onClick={() => void bridge.send(e.composed)}
+              >
+                Again
+              </button>
+              <button
+                type="button"
+                className="link"
+                aria-label={`Edit ${e.composed.method} ${e.composed.url} in the composer`}
+                onClick={() => loadRequest(e.composed)}
+              >
+                Edit
+              </button>
               <label className="small">
-                <input type="checkbox" checked={compareIds.includes(e.id)} onChange={() => toggleCompare(e.id)}
-                  aria-label={`Compare ${e.composed.method} ${e.composed.url} (${summary(e)})`} />
+                <input
+                  type="checkbox"
+                  checked={compareIds.includes(e.id)}
+                  onChange={() => toggleCompare(e.id)}
+                  aria-label={`Compare ${e.composed.method} ${e.composed.url} (${summary(e)})`}
+                />
                 Compare
               </label>
             </li>

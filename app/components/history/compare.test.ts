@@ -5,12 +5,28 @@ import { compareExchanges } from './compare.ts'
 
 function exchange(status: number, body: string, session: Record<string, number>): Exchange {
   return {
-    id: String(status), started_at: 0, duration_ms: status / 10, composed: defaultComposer('/x/'), request: null,
+    id: String(status),
+    started_at: 0,
+    duration_ms: status / 10,
+    composed: defaultComposer('/x/'),
+    request: null,
     response: {
-      status_code: status, reason_phrase: status === 200 ? 'OK' : 'Forbidden', headers: [['Content-Type', 'text/plain']],
-      set_cookies: [], content_type: 'text/plain', charset: 'utf-8', body: new TextEncoder().encode(body), streaming: false,
+      status_code: status,
+      reason_phrase: status === 200 ? 'OK' : 'Forbidden',
+      headers: [['Content-Type', 'text/plain']],
+      set_cookies: [],
+      content_type: 'text/plain',
+      charset: 'utf-8',
+      body: new TextEncoder().encode(body),
+      streaming: false,
     },
-    session_before: null, session_after: session, redirect_chain: [], console: [], error: null, jar: [], failure: null,
+    session_before: null,
+    session_after: session,
+    redirect_chain: [],
+    console: [],
+    error: null,
+    jar: [],
+    failure: null,
   }
 }
 

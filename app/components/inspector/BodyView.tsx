@@ -13,7 +13,14 @@ function viewsFor(type: string, bytes: Uint8Array): View[] {
   return ['hex']
 }
 
-const VIEW_LABEL: Record<View, string> = { rendered: 'Rendered', source: 'Source', tree: 'Tree', text: 'Text', hex: 'Hex', image: 'Image' }
+const VIEW_LABEL: Record<View, string> = {
+  rendered: 'Rendered',
+  source: 'Source',
+  tree: 'Tree',
+  text: 'Text',
+  hex: 'Hex',
+  image: 'Image',
+}
 
 function ImageView({ bytes, type }: { bytes: Uint8Array; type: string }) {
   const url = useMemo(() => dataUrl(bytes, type), [bytes, type])
@@ -33,7 +40,11 @@ function Parsed({ text }: { text: string }) {
 
 /** A body shown by its type: HTML in a sandboxed frame and as source, JSON as a tree, text, hex, images. */
 export function BodyView({
-  bytes, contentType, charset, label, fileName,
+  bytes,
+  contentType,
+  charset,
+  label,
+  fileName,
 }: {
   bytes: Uint8Array
   contentType: string | null
@@ -44,19 +55,25 @@ export function BodyView({
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
   const views = viewsFor(type, bytes)
   const [chosen, setChosen] = useState<View | null>(null)
-  const view = chosen && views.includes(chosen) ? chosen : views[0] ?? 'hex'
+  const view = chosen && views.includes(chosen) ? chosen : (views[0] ?? 'hex')
   const text = useMemo(() => decodeText(bytes, charset), [bytes, charset])
   return (
     <section className="body-view" aria-label={label}>
       <div className="body-toolbar">
-        <span className="muted small">{type || 'no content type'}, {bytes.length} bytes ({formatSize(bytes.length)})</span>
+        <span className="muted small">
+          {type || 'no content type'}, {bytes.length} bytes ({formatSize(bytes.length)})
+        </span>
         <span role="group" aria-label={`${label} view`} className="segmented">
           {views.map((v) => (
-            <button key={v} type="button" aria-pressed={v === view} onClick={() => setChosen(v)}>{VIEW_LABEL[v]}</button>
+            <button key={v} type="button" aria-pressed={v === view} onClick={() => setChosen(v)}>
+              {VIEW_LABEL[v]}
+            </button>
           ))}
         </span>
         <CopyButton text={view === 'hex' ? hexDump(bytes, bytes.length) : text} label={label} />
-        <button type="button" className="link" onClick={() => downloadBytes(bytes, fileName, contentType)}>Download</button>
+        <button type="button" className="link" onClick={() => downloadBytes(bytes, fileName, contentType)}>
+          Download
+        </button>
       </div>
       {bytes.length === 0 ? <p className="empty">Empty body.</p> : null}
       {bytes.length > 0 && view === 'rendered' ? (

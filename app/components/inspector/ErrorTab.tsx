@@ -11,12 +11,19 @@ export function ErrorTab({ exchange }: { exchange: Exchange }) {
   const at = error.location
   return (
     <div className="exception">
-      <p className="error"><strong>{error.type}</strong>: {error.message}</p>
+      <p className="error">
+        <strong>{error.type}</strong>: {error.message}
+      </p>
       {at ? (
         <p>
-          Raised at <code>{at.file}:{at.line}:{at.column}</code>{' '}
+          Raised at{' '}
+          <code>
+            {at.file}:{at.line}:{at.column}
+          </code>{' '}
           {at.file in files ? (
-            <button type="button" className="link" onClick={() => setActivePath(at.file)}>Open {at.file}</button>
+            <button type="button" className="link" onClick={() => setActivePath(at.file)}>
+              Open {at.file}
+            </button>
           ) : null}
         </p>
       ) : null}

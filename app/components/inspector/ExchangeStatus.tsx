@@ -19,9 +19,10 @@ export function ExchangeStatus({ exchange, sending }: { exchange: Exchange | nul
     tone = 'busy'
   } else if (exchange?.failure) {
     const what = `${exchange.composed.method.toUpperCase()} ${exchange.composed.url}`
-    text = exchange.failure.kind === 'timeout'
-      ? `Timed out: ${what} was stopped (${exchange.failure.message})`
-      : `Failed: ${what}: ${exchange.failure.message}`
+    text =
+      exchange.failure.kind === 'timeout'
+        ? `Timed out: ${what} was stopped (${exchange.failure.message})`
+        : `Failed: ${what}: ${exchange.failure.message}`
     tone = 'fail'
   } else if (exchange?.response) {
     const r = exchange.response
@@ -34,7 +35,8 @@ export function ExchangeStatus({ exchange, sending }: { exchange: Exchange | nul
       {text}
       {exchange && !sending ? (
         <span className="muted small">
-          {' '}· {exchange.composed.method.toUpperCase()} {exchange.composed.url} · {exchange.duration_ms.toFixed(1)} ms
+          {' '}
+          · {exchange.composed.method.toUpperCase()} {exchange.composed.url} · {exchange.duration_ms.toFixed(1)} ms
         </span>
       ) : null}
     </p>

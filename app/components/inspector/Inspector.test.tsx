@@ -43,7 +43,10 @@ describe('Inspector', () => {
 
   it("gives a CSRF failure's reason in the status text and renders HTML only in a sandboxed frame", async () => {
     const exchange = await exchangeFor({
-      ...defaultComposer('/echo/'), method: 'POST', enforce_csrf_checks: true, body: { kind: 'urlencoded', fields: [['a', '1']] },
+      ...defaultComposer('/echo/'),
+      method: 'POST',
+      enforce_csrf_checks: true,
+      body: { kind: 'urlencoded', fields: [['a', '1']] },
     })
     const html = render(<Inspector />, createPlaygroundStore({ exchanges: [exchange] }))
     expect(html).toMatch(/role="status"[^>]*>403 Forbidden — CSRF cookie not set\./)
@@ -52,8 +55,18 @@ describe('Inspector', () => {
 
   it('says which request timed out', () => {
     const exchange = {
-      id: 't', started_at: 0, duration_ms: 5000, composed: defaultComposer('/spin/'), request: null, response: null,
-      session_before: null, session_after: null, redirect_chain: [], console: [], error: null, jar: [],
+      id: 't',
+      started_at: 0,
+      duration_ms: 5000,
+      composed: defaultComposer('/spin/'),
+      request: null,
+      response: null,
+      session_before: null,
+      session_after: null,
+      redirect_chain: [],
+      console: [],
+      error: null,
+      jar: [],
       failure: { kind: 'timeout' as const, message: 'stopped after 5000 ms' },
     }
     const html = render(<Inspector />, createPlaygroundStore({ exchanges: [exchange] }))
@@ -64,10 +77,14 @@ describe('Inspector', () => {
 describe('FILES and Session tabs', () => {
   it('list an upload with its name, exact size, content type and a download', async () => {
     const exchange = await exchangeFor({
-      ...defaultComposer('/echo/'), method: 'POST',
+      ...defaultComposer('/echo/'),
+      method: 'POST',
       body: {
-        kind: 'multipart', fields: [['title', 'notes']],
-        files: [{ field: 'doc', name: 'notes.txt', content_type: 'text/plain', content: new Uint8Array(1234).fill(97) }],
+        kind: 'multipart',
+        fields: [['title', 'notes']],
+        files: [
+          { field: 'doc', name: 'notes.txt', content_type: 'text/plain', content: new Uint8Array(1234).fill(97) },
+        ],
       },
     })
     const files = exchange.request?.FILES ?? []
@@ -80,9 +97,19 @@ describe('FILES and Session tabs', () => {
 
   it('marks what the view changed in the session', () => {
     const exchange = {
-      id: 's', started_at: 0, duration_ms: 1, composed: defaultComposer(), request: null, response: null,
-      session_before: { n: 1, gone: 'x' }, session_after: { n: 2, fresh: true }, redirect_chain: [], console: [],
-      error: null, jar: [], failure: null,
+      id: 's',
+      started_at: 0,
+      duration_ms: 1,
+      composed: defaultComposer(),
+      request: null,
+      response: null,
+      session_before: { n: 1, gone: 'x' },
+      session_after: { n: 2, fresh: true },
+      redirect_chain: [],
+      console: [],
+      error: null,
+      jar: [],
+      failure: null,
     }
     const html = render(<SessionTab exchange={exchange} />)
     expect(html).toContain('3 keys changed.')
@@ -94,7 +121,10 @@ describe('FILES and Session tabs', () => {
 
 describe('Composer', () => {
   it('names its controls as the tests drive them', () => {
-    const html = render(<Composer />, createPlaygroundStore({ composer: { ...defaultComposer('/x/?a=1'), method: 'PROPFIND' } }))
+    const html = render(
+      <Composer />,
+      createPlaygroundStore({ composer: { ...defaultComposer('/x/?a=1'), method: 'PROPFIND' } }),
+    )
     expect(html).toMatch(/<label[^>]*for="composer-method"[^>]*>Method<\/label><select id="composer-method"/)
     expect(html).toContain('aria-label="URL"')
     expect(html).toContain('aria-label="Custom method"')

@@ -39,21 +39,33 @@ function NoView() {
 function Panel({ tab, exchange }: { tab: string; exchange: Exchange }) {
   const r = exchange.request
   switch (tab) {
-    case 'response': return <ResponseTab exchange={exchange} />
-    case 'session': return <SessionTab exchange={exchange} />
-    case 'console': return <ConsoleTab exchange={exchange} />
-    case 'error': return <ErrorTab exchange={exchange} />
+    case 'response':
+      return <ResponseTab exchange={exchange} />
+    case 'session':
+      return <SessionTab exchange={exchange} />
+    case 'console':
+      return <ConsoleTab exchange={exchange} />
+    case 'error':
+      return <ErrorTab exchange={exchange} />
   }
   if (!r) return <NoView />
   switch (tab) {
-    case 'meta': return <KeyValueTable rows={Object.entries(r.META)} caption="request.META" keyHeader="Key" />
-    case 'get': return <QueryDictTab lists={r.GET} name="GET" />
-    case 'post': return <QueryDictTab lists={r.POST} name="POST" errors={r.errors['POST']} />
-    case 'files': return <FilesTab files={r.FILES} />
-    case 'cookies': return <KeyValueTable rows={Object.entries(r.COOKIES)} caption="request.COOKIES" empty="No cookies were sent." />
-    case 'headers': return <KeyValueTable rows={r.headers} caption="request.headers" />
-    case 'raw': return <RawBodyTab request={r} />
-    case 'view': return <ViewTab request={r} />
+    case 'meta':
+      return <KeyValueTable rows={Object.entries(r.META)} caption="request.META" keyHeader="Key" />
+    case 'get':
+      return <QueryDictTab lists={r.GET} name="GET" />
+    case 'post':
+      return <QueryDictTab lists={r.POST} name="POST" errors={r.errors['POST']} />
+    case 'files':
+      return <FilesTab files={r.FILES} />
+    case 'cookies':
+      return <KeyValueTable rows={Object.entries(r.COOKIES)} caption="request.COOKIES" empty="No cookies were sent." />
+    case 'headers':
+      return <KeyValueTable rows={r.headers} caption="request.headers" />
+    case 'raw':
+      return <RawBodyTab request={r} />
+    case 'view':
+      return <ViewTab request={r} />
   }
   return null
 }

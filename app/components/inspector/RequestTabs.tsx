@@ -4,8 +4,18 @@ import { KeyValueTable } from '../common/KeyValueTable.tsx'
 import { BodyView } from './BodyView.tsx'
 
 /** GET or POST lists (a QueryDict): each value of each key on its own row. */
-export function QueryDictTab({ lists, name, errors }: { lists: Array<[string, string[]]>; name: string; errors?: string }) {
-  const rows = lists.flatMap(([k, values]) => (values.length === 0 ? [[k, ''] as [string, string]] : values.map((v): [string, string] => [k, v])))
+export function QueryDictTab({
+  lists,
+  name,
+  errors,
+}: {
+  lists: Array<[string, string[]]>
+  name: string
+  errors?: string
+}) {
+  const rows = lists.flatMap(([k, values]) =>
+    values.length === 0 ? [[k, ''] as [string, string]] : values.map((v): [string, string] => [k, v]),
+  )
   return (
     <>
       {errors ? <p className="error">{errors}</p> : null}
@@ -16,11 +26,16 @@ export function QueryDictTab({ lists, name, errors }: { lists: Array<[string, st
 
 /** The raw request body as the view could read it. */
 export function RawBodyTab({ request }: { request: SeenRequest }) {
-  if (request.body === null) return <p className="empty">The body could not be read ({Object.values(request.errors).join('; ')}).</p>
+  if (request.body === null)
+    return <p className="empty">The body could not be read ({Object.values(request.errors).join('; ')}).</p>
   const type = request.META['CONTENT_TYPE'] ?? null
   return (
     <>
-      {request.body.length < request.body_length ? <p className="muted">Showing {request.body.length} of {request.body_length} bytes.</p> : null}
+      {request.body.length < request.body_length ? (
+        <p className="muted">
+          Showing {request.body.length} of {request.body_length} bytes.
+        </p>
+      ) : null}
       <BodyView bytes={request.body} contentType={type} charset={null} label="Request body" fileName="request-body" />
     </>
   )
@@ -29,10 +44,16 @@ export function RawBodyTab({ request }: { request: SeenRequest }) {
 /** resolver_match and request.user. */
 export function ViewTab({ request }: { request: SeenRequest }) {
   const m = request.resolver_match
-  const rows: Array<[string, string]> = m ? [
-    ['view_name', m.view_name], ['route', m.route ?? '—'], ['url_name', m.url_name ?? '—'],
-    ['args', JSON.stringify(m.args)], ['kwargs', JSON.stringify(m.kwargs)], ['namespaces', JSON.stringify(m.namespaces)],
-  ] : []
+  const rows: Array<[string, string]> = m
+    ? [
+        ['view_name', m.view_name],
+        ['route', m.route ?? '—'],
+        ['url_name', m.url_name ?? '—'],
+        ['args', JSON.stringify(m.args)],
+        ['kwargs', JSON.stringify(m.kwargs)],
+        ['namespaces', JSON.stringify(m.namespaces)],
+      ]
+    : []
   const u = request.user
   return (
     <>
@@ -40,10 +61,17 @@ export function ViewTab({ request }: { request: SeenRequest }) {
       <KeyValueTable rows={rows} caption="resolver_match" empty="No URL pattern matched." />
       <h3>request.user</h3>
       {u ? (
-        <KeyValueTable caption="request.user" rows={[
-          ['username', u.username || '(AnonymousUser)'], ['is_authenticated', String(u.is_authenticated)], ['is_staff', String(u.is_staff)],
-        ]} />
-      ) : <p className="empty">No request.user (AuthenticationMiddleware is not installed).</p>}
+        <KeyValueTable
+          caption="request.user"
+          rows={[
+            ['username', u.username || '(AnonymousUser)'],
+            ['is_authenticated', String(u.is_authenticated)],
+            ['is_staff', String(u.is_staff)],
+          ]}
+        />
+      ) : (
+        <p className="empty">No request.user (AuthenticationMiddleware is not installed).</p>
+      )}
     </>
   )
 }

@@ -9,20 +9,36 @@ function SetCookies({ response }: { response: SeenResponse }) {
     <>
       <h3>Set-Cookie</h3>
       <table className="kv" aria-label="Set-Cookie headers, parsed">
-        <thead><tr><th scope="col">Name</th><th scope="col">Value</th><th scope="col">Attributes</th><th scope="col"><span className="sr-only">Copy</span></th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Value</th>
+            <th scope="col">Attributes</th>
+            <th scope="col">
+              <span className="sr-only">Copy</span>
+            </th>
+          </tr>
+        </thead>
         <tbody>
           {response.set_cookies.map((c, i) => (
             <tr key={i}>
               <th scope="row">{c.key}</th>
-              <td><code>{c.value}</code></td>
+              <td>
+                <code>{c.value}</code>
+              </td>
               <td>
                 <dl className="attrs">
                   {Object.entries(c.attrs).map(([k, v]) => (
-                    <div key={k}><dt>{k}</dt><dd>{v === true ? 'yes' : String(v)}</dd></div>
+                    <div key={k}>
+                      <dt>{k}</dt>
+                      <dd>{v === true ? 'yes' : String(v)}</dd>
+                    </div>
                   ))}
                 </dl>
               </td>
-              <td><CopyButton text={c.header} label={`Set-Cookie ${c.key}`} /></td>
+              <td>
+                <CopyButton text={c.header} label={`Set-Cookie ${c.key}`} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -38,7 +54,10 @@ export function ResponseTab({ exchange }: { exchange: Exchange }) {
   return (
     <div className="response">
       <p className="status-line">
-        <code>{response.status_code} {response.reason_phrase}</code> in {exchange.duration_ms.toFixed(1)} ms
+        <code>
+          {response.status_code} {response.reason_phrase}
+        </code>{' '}
+        in {exchange.duration_ms.toFixed(1)} ms
         {response.streaming ? ' (streaming)' : ''}
       </p>
       {exchange.redirect_chain.length > 0 ? (
@@ -46,7 +65,9 @@ export function ResponseTab({ exchange }: { exchange: Exchange }) {
           <h3>Redirect chain</h3>
           <ol className="redirects">
             {exchange.redirect_chain.map(([url, status], i) => (
-              <li key={i}><code>{status}</code> → <code>{url}</code></li>
+              <li key={i}>
+                <code>{status}</code> → <code>{url}</code>
+              </li>
             ))}
           </ol>
         </>
@@ -54,8 +75,13 @@ export function ResponseTab({ exchange }: { exchange: Exchange }) {
       <h3>Headers</h3>
       <KeyValueTable rows={response.headers} caption="Response headers" empty="No headers." />
       <SetCookies response={response} />
-      <BodyView bytes={response.body} contentType={response.content_type} charset={response.charset}
-        label="Response body" fileName="response-body" />
+      <BodyView
+        bytes={response.body}
+        contentType={response.content_type}
+        charset={response.charset}
+        label="Response body"
+        fileName="response-body"
+      />
     </div>
   )
 }

@@ -13,7 +13,9 @@ export function App() {
   const theme = usePlayground((s) => s.prefs.theme)
   return (
     <div className="app" data-theme={theme}>
-      <a className="skip" href="#composer-method">Skip to the request</a>
+      <a className="skip" href="#composer-method">
+        Skip to the request
+      </a>
       <header className="app-header">
         <h1>Request Playground</h1>
         <RuntimeBadge />

@@ -13,19 +13,41 @@ export function FileTabs() {
   return (
     <div className="file-tabs" role="toolbar" aria-label="Project files">
       {paths.map((p) => (
-        <button key={p} type="button" aria-pressed={p === active} onClick={() => setActivePath(p)}>{p}</button>
+        <button key={p} type="button" aria-pressed={p === active} onClick={() => setActivePath(p)}>
+          {p}
+        </button>
       ))}
-      <button type="button" className="icon" aria-label="Add file" onClick={() => {
-        const name = ask('New file name', 'helpers.ts')
-        if (name) addFile(name, '')
-      }}>+</button>
-      <button type="button" className="link" onClick={() => {
-        const name = ask(`Rename ${active} to`, active)
-        if (name) renameFile(active, name)
-      }}>Rename</button>
-      <button type="button" className="link" disabled={paths.length <= 1} onClick={() => {
-        if (window.confirm(`Delete ${active}?`)) deleteFile(active)
-      }}>Delete</button>
+      <button
+        type="button"
+        className="icon"
+        aria-label="Add file"
+        onClick={() => {
+          const name = ask('New file name', 'helpers.ts')
+          if (name) addFile(name, '')
+        }}
+      >
+        +
+      </button>
+      <button
+        type="button"
+        className="link"
+        onClick={() => {
+          const name = ask(`Rename ${active} to`, active)
+          if (name) renameFile(active, name)
+        }}
+      >
+        Rename
+      </button>
+      <button
+        type="button"
+        className="link"
+        disabled={paths.length <= 1}
+        onClick={() => {
+          if (window.confirm(`Delete ${active}?`)) deleteFile(active)
+        }}
+      >
+        Delete
+      </button>
     </div>
   )
 }

@@ -12,11 +12,17 @@ export function PrefsBar() {
       </label>
       <label>
         Time limit (ms)
-        <input type="number" min={100} max={60000} step={100} value={prefs.timeout_ms}
+        <input
+          type="number"
+          min={100}
+          max={60000}
+          step={100}
+          value={prefs.timeout_ms}
           onChange={(e) => {
             const n = Number(e.target.value)
             if (Number.isFinite(n) && n >= 100) setPrefs({ timeout_ms: n })
-          }} />
+          }}
+        />
       </label>
     </div>
   )

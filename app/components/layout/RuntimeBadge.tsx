@@ -11,7 +11,8 @@ export function RuntimeBadge() {
       <span>{text}</span>
       {status === 'error' && error ? (
         <span className="build-error">
-          {' '}{error.type}: {error.message}
+          {' '}
+          {error.type}: {error.message}
           {error.location ? (
             <button type="button" className="link" onClick={() => setActivePath(error.location?.file ?? '')}>
               {error.location.file}:{error.location.line}
