@@ -80,7 +80,7 @@ export function alogin(request: HttpRequest, user: LoginUser | null, backend: st
     await session.aset(SESSION_KEY, pkString(target))
     await session.aset(BACKEND_SESSION_KEY, backend_path)
     await session.aset(HASH_SESSION_KEY, session_auth_hash)
-    const logged_in = target
+    const logged_in = target as RequestUser
     if (hasUser(request)) request.user = logged_in
     // DEVIATION(django): request.auser() answers the new user too, not AuthenticationMiddleware's cached one.
     if (request.auser !== undefined) request.auser = async () => logged_in

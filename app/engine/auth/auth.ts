@@ -166,7 +166,8 @@ export function login(request: HttpRequest, user: LoginUser | null, backend: str
     session.setitem(SESSION_KEY, pkString(target))
     session.setitem(BACKEND_SESSION_KEY, backend_path)
     session.setitem(HASH_SESSION_KEY, session_auth_hash)
-    if (hasUser(request)) request.user = target
+    // A user a site's own backend returned need not be a User; it is what request.user holds.
+    if (hasUser(request)) request.user = target as RequestUser
     rotate_token(request)
     user_logged_in.send(target.constructor, { request, user: target })
   })

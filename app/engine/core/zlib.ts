@@ -4,15 +4,14 @@
  * every signed-cookie session write.
  */
 import pako from 'pako'
-import zlibDeflate from 'pako/lib/zlib/deflate.js'
-import ZStream from 'pako/lib/zlib/zstream.js'
+import { ZStream, zlibDeflate, type PakoZStream } from './pako-internals.ts'
 
 const Z_FINISH = 4
 const Z_OK = 0
 const Z_STREAM_END = 1
 const NO_HEAD = new Uint16Array(0)
 
-let stream: ZStream | null = null
+let stream: PakoZStream | null = null
 // How many leading window bytes the last call may have written (its input length, capped).
 let dirtyWindow = 0
 
@@ -22,7 +21,7 @@ function compressBound(n: number): number {
 }
 
 /** A freshly reset stream, in the same state deflateInit2 leaves a new one in. */
-function resetStream(): ZStream | null {
+function resetStream(): PakoZStream | null {
   if (stream === null) {
     const created = new ZStream()
     // Z_DEFAULT_COMPRESSION, Z_DEFLATED, MAX_WBITS, DEF_MEM_LEVEL, Z_DEFAULT_STRATEGY: zlib.compress's.

@@ -10,7 +10,9 @@ import { str_repr } from '../core/python.ts'
 import { MultiPartParser } from '../multipart/parser.ts'
 import { load_handler, type FileUploadHandler } from '../multipart/upload-handler.ts'
 import { BadSignature, unsign_cookie, type Duration } from '../signing/signing.ts'
+import type { RequestUser } from '../auth/auth.ts'
 import type { SessionBase } from '../sessions/base.ts'
+import type { ResolverMatch } from '../urls/resolver-match.ts'
 import { HttpHeaders } from './headers.ts'
 import { by_precedence, MediaType, parse_accept, preferred_type } from './media-type.ts'
 import { QueryDict } from './query-dict.ts'
@@ -50,20 +52,22 @@ export class HttpRequest {
   path_info = ''
   /** The upper-case method, or null. */
   method: string | null = null
-  /** Set by URL resolution. */
-  resolver_match: unknown = null
+  /** Set by URL resolution: the view and arguments the path resolved to. */
+  resolver_match: ResolverMatch | null = null
+  // The attributes below exist only once middleware sets them (Django's `hasattr(request, ...)`):
+  // `declare` keeps them off the object until then, and types them as views read them.
   /** A URLconf for this request only (set by middleware); ROOT_URLCONF otherwise. */
-  urlconf?: unknown
-  /** Set by SessionMiddleware: this request's session. */
-  session?: SessionBase
-  /** Set by AuthenticationMiddleware: the user, evaluated on first use. */
-  user?: unknown
+  declare urlconf?: unknown
+  /** Set by SessionMiddleware: this request's session (absent without it). */
+  declare session: SessionBase
+  /** Set by AuthenticationMiddleware: the user, evaluated on first use (absent without it). */
+  declare user: RequestUser
   /** Set by AuthenticationMiddleware: the user, for async views. */
-  auser?: () => Promise<unknown>
+  declare auser: () => Promise<RequestUser>
   /** Set by CsrfViewMiddleware once the request passed (or needed no) CSRF checks. */
-  csrf_processing_done?: boolean
+  declare csrf_processing_done?: boolean
   /** @internal Set by the test client unless it enforces CSRF checks. */
-  _dont_enforce_csrf_checks?: boolean
+  declare _dont_enforce_csrf_checks?: boolean
   /** The media type of the body (from CONTENT_TYPE), or null. */
   content_type: string | null = null
   /** The CONTENT_TYPE parameters, or null. */
