@@ -1,10 +1,11 @@
 import react from '@vitejs/plugin-react'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vite'
+import { djangoTypes } from './app/components/editor/vite-plugin-django-types.ts'
 import { runtimeWorker } from './app/runtime/vite-plugin.ts'
 
 export default defineConfig({
-  plugins: [react(), runtimeWorker()],
+  plugins: [react(), runtimeWorker(), djangoTypes()],
   resolve: {
     alias: { '@engine': fileURLToPath(new URL('./app/engine/index.ts', import.meta.url)) },
   },

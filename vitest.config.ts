@@ -16,7 +16,7 @@ export default defineConfig({
         test: {
           name: 'ui',
           environment: 'node',
-          include: ['app/{components,state,runtime,network}/**/*.test.{ts,tsx}'],
+          include: ['app/{components,state,runtime,network,examples}/**/*.test.{ts,tsx}'],
         },
       },
     ],

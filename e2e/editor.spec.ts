@@ -3,13 +3,6 @@
  * and edits that change the project (kept across a reload) and the response.
  */
 import { expect, test, type Page } from '@playwright/test'
-import { readFileSync } from 'node:fs'
-
-// Until vite.config.ts registers the django-types plugin and the layout renders <ProjectEditor>,
-// the page has the plain editor only. Remove this guard once both are wired (EDITOR_E2E=1 forces a run).
-const VITE_CONFIG = readFileSync(new URL('../vite.config.ts', import.meta.url), 'utf8')
-const WIRED = VITE_CONFIG.includes('djangoTypes') || process.env.EDITOR_E2E === '1'
-test.skip(!WIRED, 'the Monaco editor is not wired into the app yet (vite.config.ts: djangoTypes())')
 
 const editor = (page: Page) => page.getByRole('textbox', { name: 'Code editor' })
 const tab = (page: Page, name: string) =>
