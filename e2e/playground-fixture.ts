@@ -134,11 +134,7 @@ export { expect }
 
 /** Replaces text in a project file through the editor on screen (Monaco, or the plain editor while it loads). */
 export async function editFile(page: Page, path: string, from: string, to: string) {
-  await page
-    .getByRole('tab', { name: path })
-    .or(page.getByRole('button', { name: path, exact: true }))
-    .first()
-    .click()
+  await fileTab(page, path).click()
   const plain = page.getByRole('textbox', { name: `Source of ${path}` })
   const monaco = page.locator('.monaco-editor').first()
   await expect(plain.or(monaco).first()).toBeVisible({ timeout: 20_000 })
@@ -157,21 +153,12 @@ export async function editFile(page: Page, path: string, from: string, to: strin
 
 /** Adds an empty file through the editor's file actions. */
 export async function addFile(page: Page, name: string) {
-  const newFile = page.getByRole('button', { name: 'New file' })
-  if (await newFile.isVisible()) {
-    await newFile.click()
-    await page.getByRole('textbox', { name: 'New file name' }).fill(name)
-    await page.getByRole('button', { name: 'Add', exact: true }).click()
-  } else {
-    page.once('dialog', (dialog) => dialog.accept(name))
-    await page.getByRole('button', { name: 'Add file' }).click()
-  }
+  await page.getByRole('button', { name: 'New file' }).click()
+  await page.getByRole('textbox', { name: 'New file name' }).fill(name)
+  await page.getByRole('button', { name: 'Add', exact: true }).click()
 }
 
-/** The file's tab (the editor's tab, or the plain tab strip's button). */
+/** The file's tab in the editor. */
 export function fileTab(page: Page, name: string) {
-  return page
-    .getByRole('tab', { name })
-    .or(page.getByRole('button', { name, exact: true }))
-    .first()
+  return page.getByRole('tab', { name, exact: true })
 }

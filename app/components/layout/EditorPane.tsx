@@ -1,12 +1,11 @@
-import { FileTabs } from './FileTabs.tsx'
+import { ProjectEditor } from '../editor/ProjectEditor.tsx'
 import { PlainEditor } from './PlainEditor.tsx'
 
-/** The editor pane: file tabs over the active file. */
+/** The editor pane: the project's file tabs over Monaco, with the plain editor while Monaco loads. */
 export function EditorPane() {
   return (
     <section className="pane editor-pane" aria-label="Project editor">
-      <FileTabs />
-      <PlainEditor />
+      <ProjectEditor fallback={<PlainEditor />} />
     </section>
   )
 }
