@@ -150,3 +150,24 @@ console.log('done')
     bridge.dispose()
   })
 })
+
+describe('time limit preference', () => {
+  it('makes one new host once the typed value settles, or at once when a request is sent', async () => {
+    const store = createPlaygroundStore({ files: MINIMAL_PROJECT })
+    const made: number[] = []
+    const bridge = createRuntimeBridge(store, {
+      createHost: (timeout_ms) => {
+        made.push(timeout_ms)
+        return createInProcessHost()
+      },
+    })
+    for (const value of [1, 15, 150, 1500]) store.getState().setPrefs({ timeout_ms: value })
+    await new Promise((r) => setTimeout(r, 600))
+    expect(made).toEqual([5000, 1500])
+    store.getState().setPrefs({ timeout_ms: 2500 })
+    const exchange = await bridge.send()
+    expect(made).toEqual([5000, 1500, 2500])
+    expect(exchange.response?.status_code).toBe(200)
+    bridge.dispose()
+  })
+})

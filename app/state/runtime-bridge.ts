@@ -130,13 +130,24 @@ export function createRuntimeBridge(store: PlaygroundStore, options: BridgeOptio
     return exchange
   }
 
+  // A new time limit needs a new host; typing "1500" passes through 1, 15 and 150, so wait until it settles.
+  let hostTimer: ReturnType<typeof setTimeout> | null = null
+  const applyTimeout = () => {
+    if (hostTimer !== null) clearTimeout(hostTimer)
+    hostTimer = null
+    const wanted = store.getState().prefs.timeout_ms
+    if (disposed || wanted === timeout_ms) return
+    timeout_ms = wanted
+    host.dispose()
+    host = options.createHost(timeout_ms)
+    void runBuild(false)
+  }
+
   const unsubscribe = store.subscribe((state, prev) => {
     if (state.files !== prev.files) scheduleBuild()
-    if (state.prefs.timeout_ms !== timeout_ms) {
-      timeout_ms = state.prefs.timeout_ms
-      host.dispose()
-      host = options.createHost(timeout_ms)
-      void runBuild(false)
+    if (state.prefs.timeout_ms !== prev.prefs.timeout_ms) {
+      if (hostTimer !== null) clearTimeout(hostTimer)
+      hostTimer = setTimeout(applyTimeout, 500)
     }
   })
 
@@ -158,6 +169,7 @@ export function createRuntimeBridge(store: PlaygroundStore, options: BridgeOptio
       return runBuild(false)
     },
     send: (request) => {
+      applyTimeout()
       const composed = structuredClone(request ?? store.getState().composer)
       // A send right after an edit runs against the edited code.
       if (timer !== null) {
@@ -172,6 +184,7 @@ export function createRuntimeBridge(store: PlaygroundStore, options: BridgeOptio
     },
     act: (action) =>
       enqueue(async () => {
+        applyTimeout()
         await building.catch(() => undefined)
         try {
           const result = await host.act(action, store.getState().jar)
@@ -185,6 +198,7 @@ export function createRuntimeBridge(store: PlaygroundStore, options: BridgeOptio
         }
       }),
     runScript: (file = 'requests.ts') => {
+      applyTimeout()
       if (timer !== null) {
         clearTimeout(timer)
         timer = null
@@ -213,6 +227,7 @@ export function createRuntimeBridge(store: PlaygroundStore, options: BridgeOptio
     dispose: () => {
       disposed = true
       unsubscribe()
+      if (hostTimer !== null) clearTimeout(hostTimer)
       if (timer !== null) clearTimeout(timer)
       host.dispose()
     },
