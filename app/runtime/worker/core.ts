@@ -7,6 +7,7 @@ import { run_action } from './actions.ts'
 import { blank_exchange, run_request } from './exchange.ts'
 import { run_fetch } from './preview.ts'
 import { run_script } from './script.ts'
+import type { Database } from '../../engine/index.ts'
 import { build_site, dispose_site, type Site } from './site.ts'
 
 /** Answers HostMessages with RuntimeMessages through `post`. */
@@ -21,13 +22,17 @@ const NO_SITE = 'The project has not been built yet, or its last build failed.'
 /** A core that posts its answers with `post`. */
 export function createRuntimeCore(post: (message: RuntimeMessage) => void): RuntimeCore {
   let site: Site | null = null
+  let kept_database: Database | null = null
   let build_error: string | null = null
   let queue: Promise<void> = Promise.resolve()
 
   const build = async (files: ProjectFiles) => {
+    const database = site?.database ?? kept_database
     dispose_site(site)
     site = null
-    const built = await build_site(files)
+    const built = await build_site(files, database)
+    // A failed build keeps the last database for the next one.
+    kept_database = built.site?.database ?? database
     site = built.site
     const error = built.result.error
     build_error = error ? `${error.type}: ${error.message}` : null

@@ -189,3 +189,26 @@ describe('client actions', () => {
     expect((await host.act({ kind: 'force_login', username: 'bob' }, [])).ok).toBe(false)
   })
 })
+
+describe('rebuilding keeps the database', () => {
+  it('a logged-in session survives an edit to a view, and a changed password logs the user out', async () => {
+    const host = createInProcessHost()
+    expect((await host.build(PROJECT)).ok).toBe(true)
+    const login = await host.act({ kind: 'login', username: 'alice', password: 'wonderland' }, [])
+    expect(login.ok).toBe(true)
+    const count = (jar: typeof login.jar) =>
+      host.send({ method: 'GET', url: '/count/', headers: [], body: { kind: 'none' }, follow: false, secure: false, enforce_csrf_checks: false }, jar)
+    let exchange = await count(login.jar)
+    expect(exchange.request?.user?.username).toBe('alice')
+    const edited: Record<string, string> = { ...PROJECT, 'views.ts': PROJECT['views.ts']!.replace("'echo'", "'echo (edited)'") }
+    expect((await host.build(edited)).ok).toBe(true)
+    exchange = await count(exchange.jar)
+    expect(exchange.request?.user?.username).toBe('alice')
+    expect(exchange.session_before?.n).toBe(1)
+    const new_password = { ...edited, 'settings.ts': edited['settings.ts']!.replace("'wonderland'", "'looking-glass'") }
+    expect((await host.build(new_password)).ok).toBe(true)
+    exchange = await count(exchange.jar)
+    expect(exchange.request?.user?.is_authenticated).toBe(false)
+    host.dispose()
+  })
+})

@@ -100,8 +100,15 @@ export function dispose_site(site: Site | null): void {
   for (const name of site?.registered ?? []) unregister_import(name)
 }
 
-/** Builds a site from the project; a syntax, import or settings error gives `ok: false` with file:line. */
-export async function build_site(files: ProjectFiles): Promise<{ site: Site | null; result: BuildResult }> {
+/**
+ * Builds a site from the project; a syntax, import or settings error gives `ok: false` with file:line.
+ * The previous site's database carries over (sessions, users, whatever views stored), as Django's
+ * runserver keeps its database across a code reload: editing a view does not log anyone out.
+ */
+export async function build_site(
+  files: ProjectFiles,
+  previous: Database | null = null,
+): Promise<{ site: Site | null; result: BuildResult }> {
   const file_names = new Set(Object.keys(files))
   const console: ConsoleEntry[] = []
   const registered: string[] = []
@@ -115,7 +122,7 @@ export async function build_site(files: ProjectFiles): Promise<{ site: Site | nu
         throw new BuildError('ImproperlyConfigured: settings.ts must export `settings` (an object)', 'settings.ts', 1, 1)
       }
       const settings = site_settings(overrides as Record<string, unknown>)
-      const database = new Database()
+      const database = previous ?? new Database()
       set_database(database)
       const site = with_settings(settings, () => {
         for (const file of linker.files) {
@@ -151,11 +158,20 @@ function check_urlconf(linker: Linker, settings: Settings): void {
   }
 }
 
+/** Creates the declared users; one that already exists (a rebuild) gets the declared flags and password. */
 function create_users(users: unknown): void {
   if (users === undefined || users === null) return
   if (!Array.isArray(users)) throw new BuildError('ImproperlyConfigured: settings.ts `users` must be a list', 'settings.ts', 1, 1)
   for (const u of users as DeclaredUser[]) {
     const { username, password = null, email = null, ...flags } = u
-    User.objects.create_user(String(username), email, password, flags)
+    const existing = User.objects.filter({ username: String(username) })[0]
+    if (existing === undefined) {
+      User.objects.create_user(String(username), email, password, flags)
+      continue
+    }
+    Object.assign(existing, flags, email === null ? {} : { email })
+    // Only a changed password is re-hashed, so the session auth hash (and the login) survives.
+    if (password === null ? existing.has_usable_password() : !existing.check_password(password)) existing.set_password(password)
+    existing.save()
   }
 }
