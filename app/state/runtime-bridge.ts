@@ -4,6 +4,7 @@
  * and re-runs the last GET after an edit when the preference is on. State only ever receives the
  * plain snapshots the runtime answers.
  */
+import { blank_exchange } from '../runtime/blank-exchange.ts'
 import type { ClientAction, ComposedRequest, Exchange, RuntimeHost } from '../runtime/protocol.ts'
 import type { PlaygroundStore } from './store.ts'
 import type { PlaygroundState } from './types.ts'
@@ -36,21 +37,12 @@ function localId(): string {
 
 /** An exchange for a request the host could not even start (it threw): the user still sees why. */
 function failedExchange(request: ComposedRequest, message: string, started_at: number): Exchange {
-  return {
+  return blank_exchange(request, [], {
     id: localId(),
     started_at,
     duration_ms: Date.now() - started_at,
-    composed: request,
-    request: null,
-    response: null,
-    session_before: null,
-    session_after: null,
-    redirect_chain: [],
-    console: [],
-    error: null,
-    jar: [],
     failure: { kind: 'crash', message },
-  }
+  })
 }
 
 /** Start the bridge: it builds at once and then follows the store. */

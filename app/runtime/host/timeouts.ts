@@ -1,4 +1,5 @@
 /** The answers the host makes up itself when the runtime stopped (a timeout, a crash, a dispose). */
+import { blank_exchange } from '../blank-exchange.ts'
 import type { HostMessage, RuntimeMessage } from '../protocol.ts'
 
 /** "5 s", "1.5 s". */
@@ -33,21 +34,11 @@ export function timeout_answer(message: HostMessage, reason: number | string, ki
       return {
         type: 'exchange',
         id: message.id,
-        exchange: {
+        exchange: blank_exchange(message.request, message.jar, {
           id: `${message.id}-${kind}`,
-          started_at: Date.now(),
           duration_ms: typeof reason === 'number' ? reason : 0,
-          composed: message.request,
-          request: null,
-          response: null,
-          session_before: null,
-          session_after: null,
-          redirect_chain: [],
-          console: [],
-          error: null,
-          jar: message.jar,
           failure: { kind, message: text },
-        },
+        }),
       }
     case 'action':
       return { type: 'action-done', id: message.id, ok: false, jar: message.jar, message: text }

@@ -1,4 +1,5 @@
 /** Runs one composed request through the site with a test client and returns the exchange snapshot. */
+import { blank_exchange } from '../blank-exchange.ts'
 import { BOUNDARY, encode_multipart, MULTIPART_CONTENT, with_settings, type HttpResponseBase } from '../../engine/index.ts'
 import { quote_plus } from '../../engine/core/urllib.ts'
 import type { ComposedRequest, ConsoleEntry, Exchange, JarCookie } from '../protocol.ts'
@@ -12,8 +13,6 @@ import { seen_response } from './snapshot.ts'
 
 const CLIENT_METHODS = new Set(['get', 'post', 'head', 'options', 'put', 'patch', 'delete', 'trace'])
 const QUERY_METHODS = new Set(['get', 'head'])
-
-let exchange_counter = 0
 
 /** The `data` and content type a client method gets for a composed body (null content type: the method's default). */
 export function body_arguments(method: string, body: ComposedRequest['body']): { data: unknown; content_type: string | null } {
@@ -74,24 +73,7 @@ function send(client: SiteClient, composed: ComposedRequest): unknown {
   return client.generic(method, composed.url, data ?? '', options)
 }
 
-/** A blank exchange for `composed`, to be filled in. */
-export function blank_exchange(composed: ComposedRequest, jar: JarCookie[]): Exchange {
-  return {
-    id: `x${Date.now().toString(36)}-${++exchange_counter}`,
-    started_at: Date.now(),
-    duration_ms: 0,
-    composed,
-    request: null,
-    response: null,
-    session_before: null,
-    session_after: null,
-    redirect_chain: [],
-    console: [],
-    error: null,
-    jar,
-    failure: null,
-  }
-}
+export { blank_exchange }
 
 /** Runs `composed` with `jar` through `site`; never throws (a crash becomes `failure`). */
 export async function run_request(site: Site, composed: ComposedRequest, jar: JarCookie[]): Promise<Exchange> {
