@@ -1,8 +1,11 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { make_settings } from '../conf/settings.ts'
 import { BytesIO } from '../core/bytes-io.ts'
 import { MultiValueDict } from '../core/datastructures.ts'
+import { latin1_encode, utf8_decode } from '../core/encoding.ts'
 import { AttributeError } from '../core/exceptions.ts'
+import { repercent_broken_unicode } from '../core/wsgi-encoding.ts'
 import { get_path_info, get_script_name, get_str_from_wsgi, WSGIRequest } from './wsgi.ts'
 
 const native = (text: string) => String.fromCharCode(...new TextEncoder().encode(text))
@@ -80,5 +83,29 @@ describe('WSGIRequest', () => {
   it('uses its settings for GET field limits', () => {
     const request = new WSGIRequest(environ({ QUERY_STRING: 'a&b' }), { settings: make_settings({ DATA_UPLOAD_MAX_NUMBER_FIELDS: 1 }) })
     expect(() => request.GET).toThrow('DATA_UPLOAD_MAX_NUMBER_FIELDS')
+  })
+})
+
+describe('ASCII fast paths', () => {
+  // Any native string: the answer must be the bytes round trip's, fast path or not.
+  const native = fc.string({ unit: fc.integer({ min: 0, max: 0xff }).map((c) => String.fromCharCode(c)) })
+
+  it('get_path_info equals decoding the latin-1 bytes, for any native string', () => {
+    fc.assert(
+      fc.property(native, (path) => {
+        const slow = utf8_decode(repercent_broken_unicode(latin1_encode(path)))
+        expect(get_path_info({ PATH_INFO: path })).toBe(slow)
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('get_str_from_wsgi equals decoding the latin-1 bytes, for any native string', () => {
+    fc.assert(
+      fc.property(native, (value) => {
+        expect(get_str_from_wsgi({ HTTP_COOKIE: value }, 'HTTP_COOKIE', '')).toBe(utf8_decode(latin1_encode(value), 'replace'))
+      }),
+      { numRuns: 2000 },
+    )
   })
 })

@@ -79,14 +79,25 @@ export function get_bytes_from_wsgi(environ: WsgiEnviron, key: string, default_:
   return latin1_encode(pystr(value))
 }
 
+// An ASCII native string is its own UTF-8 decoding: the byte round trip can be skipped.
+const ASCII = /^[^\u0080-\uffff]*$/
+
+function ascii_value(environ: WsgiEnviron, key: string, default_: string): string | null {
+  const value = Object.hasOwn(environ, key) ? environ[key] : default_
+  return typeof value === 'string' && ASCII.test(value) ? value : null
+}
+
 /** `get_str_from_wsgi(environ, key, default)`: those bytes decoded as UTF-8, invalid sequences replaced. */
 export function get_str_from_wsgi(environ: WsgiEnviron, key: string, default_: string): string {
-  return utf8_decode(get_bytes_from_wsgi(environ, key, default_), 'replace')
+  return ascii_value(environ, key, default_) ?? utf8_decode(get_bytes_from_wsgi(environ, key, default_), 'replace')
 }
 
 /** `get_path_info(environ)`: PATH_INFO (default `/`) decoded, invalid UTF-8 kept percent-encoded. */
 export function get_path_info(environ: WsgiEnviron): string {
-  return utf8_decode(repercent_broken_unicode(get_bytes_from_wsgi(environ, 'PATH_INFO', '/')))
+  return (
+    ascii_value(environ, 'PATH_INFO', '/') ??
+    utf8_decode(repercent_broken_unicode(get_bytes_from_wsgi(environ, 'PATH_INFO', '/')))
+  )
 }
 
 function bytesEndsWith(bytes: Uint8Array, suffix: Uint8Array): boolean {

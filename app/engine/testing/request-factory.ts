@@ -127,6 +127,8 @@ export class RequestFactory {
 
   /** PATH_INFO: the percent-decoded path bytes, as a latin-1 "native" string (WSGI's convention). */
   _get_path(parsed: SplitResult): string {
+    // Without escapes or non-ASCII characters, the bytes round trip gives the path back unchanged.
+    if (!parsed.path.includes('%') && /^[^\u0080-\uffff]*$/.test(parsed.path)) return parsed.path
     return latin1_decode(unquote_to_bytes(parsed.path))
   }
 
