@@ -3,7 +3,8 @@ import { decode, is_known_codec, latin1_encode } from './encoding.ts'
 import { ValueError } from './exceptions.ts'
 import { MultiValueDict } from './datastructures.ts'
 import { py_strip, pystr, str_repr } from './python.ts'
-import { quote, quote_plus, unquote } from './urllib.ts'
+import { py_urlencode } from './urlencode.ts'
+import { quote, unquote } from './urllib.ts'
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat']
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
@@ -188,13 +189,9 @@ function iter_values(value: unknown): Iterable<unknown> | null {
   return proto === Object.prototype || proto === null ? Object.keys(value) : null
 }
 
-function plus_quoted(value: unknown): string {
-  return value instanceof Uint8Array ? quote_plus(value) : quote_plus(pystr(value))
-}
-
 /**
- * Django's `urlencode(query, doseq)`: refuses None values, and with `doseq` expands sequences
- * into repeated keys; each side is `quote_plus`-encoded as UTF-8.
+ * Django's `urlencode(query, doseq)`: refuses None values and, with `doseq`, turns each sequence
+ * into a list of strings (bytes kept), then leaves the encoding to Python's urlencode.
  */
 export function urlencode(query: QueryInput, doseq = false): string {
   let pairs: Iterable<readonly [unknown, unknown]>
@@ -202,19 +199,19 @@ export function urlencode(query: QueryInput, doseq = false): string {
   else if (query instanceof Map) pairs = query.entries()
   else if (Symbol.iterator in query) pairs = query as Iterable<readonly [unknown, unknown]>
   else pairs = Object.entries(query)
-  const out: string[] = []
+  const params: Array<[unknown, unknown]> = []
   for (const [key, value] of pairs) {
     if (value === null || value === undefined) throw none_error(key)
-    const k = plus_quoted(key)
     const items = doseq && typeof value !== 'string' ? iter_values(value) : null
     if (items === null) {
-      out.push(`${k}=${plus_quoted(value)}`)
+      params.push([key, value])
       continue
     }
-    for (const item of items) {
+    const strings = [...items].map((item) => {
       if (item === null || item === undefined) throw none_error(key)
-      out.push(`${k}=${plus_quoted(item)}`)
-    }
+      return item instanceof Uint8Array ? item : pystr(item)
+    })
+    params.push([key, strings])
   }
-  return out.join('&')
+  return py_urlencode(params, doseq)
 }

@@ -6,7 +6,7 @@ import { NoReverseMatch, Resolver404 } from './exceptions.ts'
 import type { Converter } from './converters.ts'
 import type { Kwargs, ResolverMatch } from './resolver-match.ts'
 import { clear_resolver_caches, get_ns_resolver, get_resolver, type URLconf, type URLResolver } from './resolvers.ts'
-import { urlencode_doseq } from './urlencode.ts'
+import { py_urlencode } from '../core/urlencode.ts'
 
 // Django keeps these per thread / asyncio task; a runtime here serves one request at a time.
 let scriptPrefix: string | null = null
@@ -76,7 +76,7 @@ export function reverse(viewname: unknown, options: ReverseOptions = {}): string
   let resolved_url = (resolver as URLResolver)._reverse_with_prefix(view, prefix, args, kwargs)
   const query = options.query
   if (query !== null && query !== undefined) {
-    const query_string = query instanceof QueryDict ? query.urlencode() : urlencode_doseq(query)
+    const query_string = query instanceof QueryDict ? query.urlencode() : py_urlencode(query, true)
     if (query_string) resolved_url += '?' + query_string
   }
   const fragment = options.fragment

@@ -1,7 +1,10 @@
-/** Port of Python's urllib.parse.urlencode(query, doseq=True), which reverse(query=...) uses in Django 5.2. */
-import { is_plain_record } from '../core/py-values.ts'
-import { pystr } from '../core/python.ts'
-import { quote_plus } from '../core/urllib.ts'
+/**
+ * Python's `urllib.parse.urlencode(query, doseq)`: what reverse(query=...) calls in Django 5.2, and
+ * what Django's own `urlencode` (core/http.ts) calls after its None checks.
+ */
+import { is_plain_record } from './py-values.ts'
+import { pystr } from './python.ts'
+import { quote_plus } from './urllib.ts'
 
 type Pairs = Iterable<readonly [unknown, unknown]>
 
@@ -23,10 +26,10 @@ function plus(value: unknown): string {
 }
 
 /**
- * `urlencode(query, doseq=True)`: a dict/Map/`items()` object or a sequence of pairs; list values
- * repeat their key. Unlike Django's own urlencode, None becomes `None` (Python's str()).
+ * `urlencode(query, doseq)`: a dict/Map/`items()` object or a sequence of pairs; with `doseq`, list
+ * values repeat their key. Unlike Django's own urlencode, None becomes `None` (Python's str()).
  */
-export function urlencode_doseq(query: unknown): string {
+export function py_urlencode(query: unknown, doseq = false): string {
   let pairs: Pairs
   if (query instanceof Map) pairs = query
   else if (hasItems(query)) pairs = query.items()
@@ -45,7 +48,7 @@ export function urlencode_doseq(query: unknown): string {
     }
     const [k, v] = pair
     const key = plus(k)
-    if (typeof v === 'string' || v instanceof Uint8Array) {
+    if (!doseq || typeof v === 'string' || v instanceof Uint8Array) {
       out.push(`${key}=${plus(v)}`)
       continue
     }
