@@ -1,6 +1,8 @@
 /** django.contrib.sessions: the session API, its two backends and SessionMiddleware. */
 export { SessionBase, VALID_KEY_CHARS } from './base.ts'
-export type { ExpiryOptions, SessionData, SessionExpiry, SessionUpdate } from './base.ts'
+export type { ExpiryOptions, SessionExpiry } from './base.ts'
+export { SessionDict } from './session-dict.ts'
+export type { SessionData, SessionUpdate } from './session-dict.ts'
 export { SessionStore as DbSessionStore, session_table } from './backends/db.ts'
 export type { SessionRow } from './backends/db.ts'
 export { SessionStore as SignedCookieSessionStore } from './backends/signed-cookies.ts'
