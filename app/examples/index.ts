@@ -38,4 +38,14 @@ export const WELCOME_REQUESTS: ComposedRequest[] = [
   request('GET', '/whoami/'),
   request('GET', '/cookie/?flavour=oatmeal'),
   request('GET', '/counter/'),
+  // A multipart body with a file: the view lists what arrived in request.FILES.
+  request('POST', '/upload/', {
+    body: {
+      kind: 'multipart',
+      fields: [],
+      files: [{ field: 'files', name: 'hello.txt', content_type: 'text/plain', content: new TextEncoder().encode('Hello, Django!\n') }],
+    },
+  }),
+  // Two redirects followed: the inspector lists the chain.
+  request('GET', '/hop/1/', { follow: true }),
 ]
