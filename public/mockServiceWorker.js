@@ -4,13 +4,15 @@
 /**
  * Mock Service Worker.
  * @see https://github.com/mswjs/msw
- * - Please do NOT modify this file.
+ * - Patched for Request Playground by scripts/msw-worker.mjs: do not edit by hand.
  */
 
 const PACKAGE_VERSION = '2.15.0'
 const INTEGRITY_CHECKSUM = '03cb67ac84128e63d7cd722a6e5b7f1e'
 const IS_MOCKED_RESPONSE = Symbol('isMockedResponse')
 const activeClientIds = new Set()
+// PATCHED(playground): the one URL prefix this worker serves.
+const SITE_PREFIX = new URL(self.location.href).searchParams.get('prefix') || '/site/'
 
 addEventListener('install', function () {
   self.skipWaiting()
@@ -39,6 +41,8 @@ addEventListener('message', async function (event) {
 
   switch (event.data) {
     case 'KEEPALIVE_REQUEST': {
+      // PATCHED(playground): the worker may have been stopped and restarted since MOCK_ACTIVATE.
+      activeClientIds.add(clientId)
       sendToClient(client, {
         type: 'KEEPALIVE_RESPONSE',
       })
@@ -91,8 +95,10 @@ addEventListener('message', async function (event) {
 addEventListener('fetch', function (event) {
   const requestInterceptedAt = Date.now()
 
-  // Bypass navigation requests.
-  if (event.request.mode === 'navigate') {
+  // PATCHED(playground): only same-origin requests under the site prefix reach the page (navigations
+  // included: preview pages are navigations); the app's own files never go through the worker.
+  const requestUrl = new URL(event.request.url)
+  if (requestUrl.origin !== self.location.origin || !requestUrl.pathname.startsWith(SITE_PREFIX)) {
     return
   }
 
@@ -197,20 +203,13 @@ async function resolveMainClient(event) {
     return client
   }
 
+  // PATCHED(playground): uncontrolled clients too, and a hidden one when no visible one is active.
   const allClients = await self.clients.matchAll({
     type: 'window',
+    includeUncontrolled: true,
   })
-
-  return allClients
-    .filter((client) => {
-      // Get only those clients that are currently visible.
-      return client.visibilityState === 'visible'
-    })
-    .find((client) => {
-      // Find the client ID that's recorded in the
-      // set of clients that have registered the worker.
-      return activeClientIds.has(client.id)
-    })
+  const active = allClients.filter((client) => activeClientIds.has(client.id))
+  return active.find((client) => client.visibilityState === 'visible') || active[0]
 }
 
 /**
@@ -345,9 +344,13 @@ function respondWithMock(response) {
 async function serializeRequest(request) {
   return {
     url: request.url,
-    mode: request.mode,
+    // PATCHED(playground): `new Request()` throws on mode 'navigate'; the header says what it was.
+    mode: request.mode === 'navigate' ? 'same-origin' : request.mode,
     method: request.method,
-    headers: Object.fromEntries(request.headers.entries()),
+    headers: {
+      ...Object.fromEntries(request.headers.entries()),
+      ...(request.mode === 'navigate' ? { 'x-playground-navigate': request.destination || 'document' } : {}),
+    },
     cache: request.cache,
     credentials: request.credentials,
     destination: request.destination,
