@@ -66,6 +66,37 @@ export default tseslint.config(
     },
   },
   {
+    // The layers above the engine: engine ← runtime ← network, state ← components (main.tsx joins them).
+    files: ['app/runtime/**/*.ts'],
+    ignores: ['app/runtime/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/network/**', '**/state/**', '**/components/**'], message: 'The runtime sits under the network adapter, the state and the UI; it imports none of them.' }] }],
+    },
+  },
+  {
+    files: ['app/network/**/*.ts'],
+    languageOptions: { globals: globals.browser },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/state/**', '**/components/**'], message: 'The network adapter is handed what it serves (main.tsx wires it); it imports no state or UI.' },
+        { group: ['**/engine/**', 'msw/node'], message: 'The network adapter talks to the runtime over its protocol, never to the engine.' },
+      ] }],
+    },
+  },
+  {
+    files: ['app/network/page-shim.js'],
+    languageOptions: { globals: globals.browser, sourceType: 'script' },
+  },
+  {
+    files: ['app/components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/engine/*/**'], message: 'UI code reaches the engine through its public barrel, app/engine/index.ts (@engine).' },
+        { group: ['**/network/**'], message: 'Components reach the preview host through state/preview-context.ts, never the msw adapter.' },
+      ] }],
+    },
+  },
+  {
     files: ['*.config.{js,ts}', 'e2e/**/*.ts', 'scripts/**/*.{js,mjs,ts}'],
     languageOptions: { globals: globals.node },
   },

@@ -1,12 +1,14 @@
 /**
  * `npm run bench`: the engine's speed beside Django's on BASELINE.md's scenarios, as ratios
  * (above 1: faster than Django). Writes bench/results.json. Options: `--quick` (fewer
- * iterations), `--no-django` (use BASELINE.md's figures even where Django is installed).
+ * iterations), `--no-django` (use BASELINE.md's figures even where Django is installed),
+ * `--no-browser` (skip the preview's browser figures, bench/browser.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { median } from './stats.ts'
 import { BASELINE, django_available, run_django, type DjangoFigures, type ScenarioName } from './django.ts'
 import * as w from './workloads.ts'
+import { runBrowserBench, type BrowserFigures } from './browser.ts'
 
 interface Scenario {
   name: ScenarioName
@@ -33,6 +35,11 @@ const fmt = (x: number) => (x >= 100 ? x.toFixed(0) : x.toFixed(1))
 
 export async function main(args: string[]): Promise<number> {
   const quick = args.includes('--quick')
+  if (args.includes('--browser-only')) {
+    const figures = await runBrowserBench(quick ? 50 : 200)
+    printBrowser(figures)
+    return 0
+  }
   const runs = 3
   const list = scenarios(quick)
   const ours = new Map<ScenarioName, number>()
@@ -70,8 +77,15 @@ export async function main(args: string[]): Promise<number> {
     `\nURLSearchParams on the same 10,000-field string: ${fmt(usp)} parses/s; QueryDict takes ${usp_ratio.toFixed(2)}× its time ` +
       `(${usp_ratio <= 2 ? 'met' : 'MISSED'}: within 2×).`,
   )
+  let browser: BrowserFigures | null = null
+  if (!args.includes('--no-browser')) {
+    console.log('\nBrowser: a small GET to a view from the preview side, beside a static file in the same page…')
+    browser = await runBrowserBench(quick ? 50 : 200)
+    printBrowser(browser)
+  }
   mkdirSync('bench', { recursive: true })
   const results = {
+    browser,
     scenarios: rows,
     django_source: django.source,
     platform: { querydict_10k_urlsearchparams: round(usp), querydict_vs_urlsearchparams_time_ratio: round(usp_ratio, 3) },
@@ -79,6 +93,19 @@ export async function main(args: string[]): Promise<number> {
   writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n')
   console.log('\nWrote bench/results.json')
   return 0
+}
+
+function printBrowser(browser: BrowserFigures): void {
+  const line = (name: string, p: { p50: number; p90: number }) =>
+    console.log(`  ${name.padEnd(36)} p50 ${p.p50.toFixed(2).padStart(6)} ms   p90 ${p.p90.toFixed(2).padStart(6)} ms`)
+  line('GET /site/echo/ through the worker', browser.worker)
+  line('page script fetch through the bridge', browser.bridge)
+  line('static file, same page', browser.static_file)
+  const ratio = browser.worker.p50 / browser.static_file.p50
+  console.log(
+    `  worker p50 is ${ratio.toFixed(2)}× the static file's; target p50 ≤ 3 ms: ${browser.worker.p50 <= 3 ? 'met' : 'MISSED'} ` +
+      `(bridge: ${browser.bridge.p50 <= 3 ? 'met' : 'MISSED'}); ${browser.requests} requests each`,
+  )
 }
 
 function round(x: number, digits = 1): number {

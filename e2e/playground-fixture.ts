@@ -79,9 +79,9 @@ export function probe(request: HttpRequest) {
 const STORAGE_KEY = 'request-playground:v1'
 
 /** Seeds the project before the app starts, only on the test's first load (a reload keeps what was saved). */
-async function seed(page: Page) {
+async function seed(page: Page, files: Record<string, string>) {
   const state = {
-    files: PROJECT,
+    files,
     activePath: 'views.ts',
     composer: {
       method: 'GET',
@@ -107,8 +107,10 @@ async function seed(page: Page) {
   )
 }
 
-export const test = base.extend<{ outside: string[] }>({
-  outside: async ({ page, baseURL }, use) => {
+export const test = base.extend<{ outside: string[]; project: Record<string, string> }>({
+  /** The project the test starts with (`test.use({ project })` for another). */
+  project: [PROJECT, { option: true }],
+  outside: async ({ page, baseURL, project }, use) => {
     const own = new URL(baseURL ?? 'http://127.0.0.1:4174').host
     const outside: string[] = []
     page.on('request', (request) => {
@@ -118,7 +120,7 @@ export const test = base.extend<{ outside: string[] }>({
         outside.push(request.url())
       }
     })
-    await seed(page)
+    await seed(page, project)
     await use(outside)
     expect(outside, 'requests to other hosts').toEqual([])
   },

@@ -36,7 +36,14 @@ export interface JarCookie {
   value: string
   /** Morsel attributes that are set (`path`, `expires`, `max-age`, `domain`, `secure`, `httponly`, `samesite`). */
   attrs: Record<string, string | number | boolean>
+  /** Epoch milliseconds when the cookie was stored: `Max-Age` counts from here. */
+  set_at?: number
+  /** Why a browser would refuse this cookie; it stays listed, and the preview never sends it. */
+  refused?: string
 }
+
+/** Where an exchange came from. */
+export type ExchangeSource = 'composer' | 'preview' | 'script'
 
 /** What the composer sends: a test-client request as plain data. */
 export interface ComposedRequest {
@@ -154,6 +161,12 @@ export interface Exchange {
   jar: JarCookie[]
   /** Set when the runtime stopped the request (timeout) or could not run it (build error). */
   failure: { kind: 'timeout' | 'build' | 'crash'; message: string } | null
+  /** Who sent it: the composer (the test client), the preview pane (a real browser), or requests.ts. */
+  source?: ExchangeSource
+  /** The Cookie header a browser would have sent for this URL, when it differs from what was sent. */
+  browser_cookie?: { sent: string; browser: string } | null
+  /** What a browser made of this response's cookies: refused ones and why. */
+  cookie_notes?: Array<{ key: string; note: string }>
 }
 
 /** A user of the site, for the one-click login actions. */
@@ -186,8 +199,9 @@ export interface ScriptResult {
   console: ConsoleEntry[]
 }
 
-/** A fetch `Request` flattened for postMessage (from the service worker). */
+/** A fetch `Request` flattened for postMessage (from the service worker), its URL as the site sees it. */
 export interface WireRequest {
+  /** The site's URL (`http://testserver/echo/?a=1`): the preview's prefix already taken off. */
   url: string
   method: string
   headers: Array<[string, string]>
@@ -200,6 +214,8 @@ export interface WireResponse {
   statusText: string
   headers: Array<[string, string]>
   body: Uint8Array | null
+  /** `document.cookie` for the page after this response (the jar's script-visible cookies). */
+  script_cookies?: string
 }
 
 /** Page → runtime. Every request carries an id its answer repeats. */
@@ -208,7 +224,7 @@ export type HostMessage =
   | { type: 'request'; id: string; request: ComposedRequest; jar: JarCookie[] }
   | { type: 'action'; id: string; action: ClientAction; jar: JarCookie[] }
   | { type: 'script'; id: string; file: string; jar: JarCookie[] }
-  | { type: 'fetch'; id: string; request: WireRequest }
+  | { type: 'fetch'; id: string; request: WireRequest; jar: JarCookie[] }
 
 /** Runtime → page. */
 export type RuntimeMessage =
@@ -218,7 +234,7 @@ export type RuntimeMessage =
   | { type: 'action-done'; id: string; ok: boolean; jar: JarCookie[]; message: string | null }
   | { type: 'script-exchange'; id: string; exchange: Exchange }
   | { type: 'script-done'; id: string; error: SeenError | null; console: ConsoleEntry[] }
-  | { type: 'fetched'; id: string; response: WireResponse }
+  | { type: 'fetched'; id: string; response: WireResponse; exchange: Exchange }
 
 /** The page-side API of the runtime, as state and components use it. */
 export interface RuntimeHost {
@@ -228,8 +244,8 @@ export interface RuntimeHost {
   send(request: ComposedRequest, jar: JarCookie[]): Promise<Exchange>
   /** Runs a client action (login, force_login, logout) and returns the new jar. */
   act(action: ClientAction, jar: JarCookie[]): Promise<{ ok: boolean; jar: JarCookie[]; message: string | null }>
-  /** Answers a fetch from the preview pane (through the service worker). */
-  fetch(request: WireRequest): Promise<WireResponse>
+  /** Answers a request from the preview pane (a real browser) with `jar` as the browser's cookies. */
+  fetch(request: WireRequest, jar: JarCookie[]): Promise<{ response: WireResponse; exchange: Exchange }>
   /**
    * Runs a script file (`requests.ts`, written against Client/AsyncClient) with the given jar;
    * `on_exchange` gets each request's exchange as it completes. The time limit covers the whole script.

@@ -171,3 +171,37 @@ describe('time limit preference', () => {
     bridge.dispose()
   })
 })
+
+describe('preview requests (a real browser) through the bridge', () => {
+  const get = (path: string) => ({ url: `http://testserver${path}`, method: 'GET', headers: [] as Array<[string, string]>, body: null })
+
+  it('share one jar with the composer, both ways, and land in the history marked as preview', async () => {
+    const { store, bridge } = setup()
+    await bridge.idle()
+    const first = await bridge.preview(get('/count/'))
+    expect(text(first.body ?? undefined)).toBe('n=1')
+    // The composer, right after, sends the session the browser got.
+    const composed = await bridge.send({ ...store.getState().composer, method: 'GET', url: '/count/' })
+    expect(text(composed.response?.body)).toBe('n=2')
+    // And the browser sees what the composer's response stored.
+    const third = await bridge.preview(get('/count/'))
+    expect(text(third.body ?? undefined)).toBe('n=3')
+    await new Promise((r) => setTimeout(r, 150))
+    const sources = store.getState().exchanges.map((e) => e.source ?? 'composer')
+    expect(sources).toEqual(['preview', 'composer', 'preview'])
+    expect(store.getState().selectedId).toBe(store.getState().exchanges[0]!.id)
+    expect(store.getState().jar.map((c) => c.key).sort()).toEqual(['seen', 'sessionid'])
+    bridge.dispose()
+  })
+
+  it('takes a page script’s document.cookie write into the jar, and refuses HttpOnly ones', async () => {
+    const { store, bridge } = setup()
+    await bridge.idle()
+    expect(bridge.writeCookie('theme=dark; path=/', 'http://testserver/')).toBe('theme=dark')
+    expect(bridge.writeCookie('secret=1; HttpOnly', 'http://testserver/')).toBe('theme=dark')
+    expect(store.getState().jar.find((c) => c.key === 'theme')?.value).toBe('dark')
+    const seen = await bridge.send({ ...store.getState().composer, method: 'GET', url: '/echo/' })
+    expect(seen.request?.COOKIES.theme).toBe('dark')
+    bridge.dispose()
+  })
+})

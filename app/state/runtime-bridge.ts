@@ -5,7 +5,9 @@
  * plain snapshots the runtime answers.
  */
 import { blank_exchange } from '../runtime/blank-exchange.ts'
-import type { ClientAction, ComposedRequest, Exchange, RuntimeHost } from '../runtime/protocol.ts'
+import { scriptCookies, storeScriptCookie } from '../runtime/cookies/index.ts'
+import type { ClientAction, ComposedRequest, Exchange, JarCookie, RuntimeHost, WireRequest, WireResponse } from '../runtime/protocol.ts'
+import { HISTORY_LIMIT } from './slices.ts'
 import type { PlaygroundStore } from './store.ts'
 import type { PlaygroundState } from './types.ts'
 
@@ -18,6 +20,10 @@ export interface RuntimeBridge {
   act(action: ClientAction): Promise<{ ok: boolean; message: string | null }>
   /** Runs a script file (requests.ts) as a sequence; each request lands in the history as it completes. */
   runScript(file?: string): Promise<void>
+  /** Serves a request from the preview pane (a real browser) with the shared jar; records the exchange. */
+  preview(request: WireRequest): Promise<WireResponse>
+  /** A preview page's `document.cookie = text` at `url`: the jar takes it as a browser would; answers the new `document.cookie`. */
+  writeCookie(text: string, url: string): string
   /** Resolves once no build is pending or running (tests, and sends after an edit). */
   idle(): Promise<void>
   dispose(): void
@@ -27,6 +33,8 @@ export interface BridgeOptions {
   /** Makes a host for a time limit; called again when the timeout preference changes. */
   createHost: (timeout_ms: number) => RuntimeHost
   rebuildDelay_ms?: number
+  /** How long preview exchanges wait to reach the store together (100 ms by default). */
+  previewFlush_ms?: number
 }
 
 let counter = 0
@@ -60,6 +68,28 @@ export function createRuntimeBridge(store: PlaygroundStore, options: BridgeOptio
     const run = queue.then(job, job)
     queue = run.catch(() => undefined)
     return run
+  }
+
+  // A page's scripts (or a benchmark) can send many requests a second. Their exchanges and the jar
+  // reach the store together, at most every `previewFlush_ms`, so rendering the history never stands
+  // between a page and its next response; the jar they carry is used at once.
+  const previewFlush_ms = options.previewFlush_ms ?? 100
+  let unflushed: Exchange[] = []
+  let unflushedJar: JarCookie[] | null = null
+  let flushTimer: ReturnType<typeof setTimeout> | null = null
+  const currentJar = () => unflushedJar ?? store.getState().jar
+  const flushPreview = () => {
+    if (flushTimer !== null) clearTimeout(flushTimer)
+    flushTimer = null
+    if (disposed || (unflushed.length === 0 && unflushedJar === null)) return
+    const newest = unflushed.reverse()
+    const jar = unflushedJar
+    unflushed = []
+    unflushedJar = null
+    store.setState((s) => ({
+      ...(newest.length ? { exchanges: [...newest, ...s.exchanges].slice(0, HISTORY_LIMIT), selectedId: newest[0]!.id } : {}),
+      ...(jar ? { jar } : {}),
+    }))
   }
 
   const runBuild = (afterEdit: boolean): Promise<void> => {
@@ -104,6 +134,7 @@ export function createRuntimeBridge(store: PlaygroundStore, options: BridgeOptio
   }
 
   const sendNow = async (request: ComposedRequest): Promise<Exchange> => {
+    flushPreview()
     const started_at = Date.now()
     const label = `${request.method.toUpperCase()} ${request.url}`
     store.getState().setRuntime({ sending: label })
@@ -176,6 +207,7 @@ export function createRuntimeBridge(store: PlaygroundStore, options: BridgeOptio
     },
     act: (action) =>
       enqueue(async () => {
+        flushPreview()
         applyTimeout()
         await building.catch(() => undefined)
         try {
@@ -198,6 +230,7 @@ export function createRuntimeBridge(store: PlaygroundStore, options: BridgeOptio
       }
       return enqueue(async () => {
         await building.catch(() => undefined)
+        flushPreview()
         const set = (script: PlaygroundState['runtime']['script']) => store.getState().setRuntime({ script })
         set({ running: file, result: null })
         try {
@@ -215,8 +248,33 @@ export function createRuntimeBridge(store: PlaygroundStore, options: BridgeOptio
         }
       })
     },
+    preview: (request) => {
+      applyTimeout()
+      return enqueue(async () => {
+        await building.catch(() => undefined)
+        try {
+          const { response, exchange } = await host.fetch(request, currentJar())
+          if (disposed) return response
+          unflushed.push(exchange)
+          if (!exchange.failure) unflushedJar = exchange.jar
+          flushTimer ??= setTimeout(flushPreview, previewFlush_ms)
+          return response
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error)
+          return { status: 503, statusText: 'Service Unavailable', headers: [['Content-Type', 'text/plain; charset=utf-8']], body: new TextEncoder().encode(message) }
+        }
+      })
+    },
+    writeCookie: (text, url) => {
+      flushPreview()
+      const now = Date.now()
+      const { jar } = storeScriptCookie(store.getState().jar, text, url, now)
+      store.getState().setJar(jar)
+      return scriptCookies(jar, url, now)
+    },
     idle,
     dispose: () => {
+      flushPreview()
       disposed = true
       unsubscribe()
       if (hostTimer !== null) clearTimeout(hostTimer)

@@ -7,6 +7,7 @@ import type {
   JarSlice,
   PlaygroundState,
   PrefsSlice,
+  PreviewSlice,
   ProjectSlice,
   RuntimeSlice,
 } from './types.ts'
@@ -89,4 +90,34 @@ export const runtimeSlice: Slice<RuntimeSlice> = (set) => ({
 export const prefsSlice: Slice<PrefsSlice> = (set) => ({
   prefs: DEFAULT_PREFS,
   setPrefs: (patch) => set((s) => ({ prefs: { ...s.prefs, ...patch } })),
+})
+
+export const previewSlice: Slice<PreviewSlice> = (set) => ({
+  preview: { worker: { state: 'starting' }, path: '/', title: '', entries: ['/'], index: 0, loads: 0, pending: true },
+  setPreview: (patch) => set((s) => ({ preview: { ...s.preview, ...patch } })),
+  previewArrived: (path) =>
+    set((s) => {
+      const p = s.preview
+      // A load the pane asked for (address bar, back, forward, reload) ends in its own entry, even
+      // after redirects; a link, a form or a script moves on to a new one.
+      if (p.pending || p.entries[p.index] === path) {
+        const entries = p.entries.map((e, i) => (i === p.index ? path : e))
+        return { preview: { ...p, path, entries, pending: false } }
+      }
+      const entries = [...p.entries.slice(0, p.index + 1), path]
+      return { preview: { ...p, path, entries, index: entries.length - 1 } }
+    }),
+  previewGo: (path) =>
+    set((s) => {
+      const p = s.preview
+      const entries = [...p.entries.slice(0, p.index + 1), path]
+      return { preview: { ...p, path, entries, index: entries.length - 1, loads: p.loads + 1, pending: true } }
+    }),
+  previewStep: (delta) =>
+    set((s) => {
+      const p = s.preview
+      const index = Math.min(Math.max(p.index + delta, 0), p.entries.length - 1)
+      if (delta !== 0 && index === p.index) return s
+      return { preview: { ...p, index, path: p.entries[index] ?? '/', loads: p.loads + 1, pending: true } }
+    }),
 })

@@ -14,7 +14,7 @@
 import { createContext, useContext } from 'react'
 import { useStore } from 'zustand'
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import { composerSlice, exchangesSlice, jarSlice, prefsSlice, projectSlice, runtimeSlice } from './slices.ts'
+import { composerSlice, exchangesSlice, jarSlice, prefsSlice, previewSlice, projectSlice, runtimeSlice } from './slices.ts'
 import { firstPath } from './defaults.ts'
 import type { PersistedState, PlaygroundState } from './types.ts'
 
@@ -30,6 +30,7 @@ export function createPlaygroundStore(initial?: Partial<PersistedState>): Playgr
       ...jarSlice(...a),
       ...runtimeSlice(...a),
       ...prefsSlice(...a),
+      ...previewSlice(...a),
     }
     if (!initial) return state
     // Keys given as undefined keep the slice defaults; the start state is also the server snapshot.

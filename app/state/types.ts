@@ -67,6 +67,33 @@ export interface RuntimeSlice {
   setRuntime(patch: Partial<RuntimeInfo>): void
 }
 
+/** The preview pane: its service worker, and the page it shows (plain data; not persisted). */
+export interface PreviewInfo {
+  worker: { state: 'starting' } | { state: 'active'; recovered: boolean } | { state: 'unavailable'; reason: string }
+  /** The site path the pane shows (`/echo/?a=1`), as the address bar has it. */
+  path: string
+  /** The page's title, once a page said it. */
+  title: string
+  /** The pane's own back/forward list (site paths) and where in it the page is. */
+  entries: string[]
+  index: number
+  /** Bumped to make the pane load `path` (address bar, back, forward, reload). */
+  loads: number
+  /** A load the pane asked for is under way: where it ends (after redirects) replaces its entry. */
+  pending: boolean
+}
+
+export interface PreviewSlice {
+  preview: PreviewInfo
+  setPreview(patch: Partial<PreviewInfo>): void
+  /** The pane arrived at `path` by itself (a link, a form, a redirect): a new entry, forward dropped. */
+  previewArrived(path: string): void
+  /** Load `path` in the pane as a new entry (the address bar). */
+  previewGo(path: string): void
+  /** Back (-1), forward (+1) or reload (0). */
+  previewStep(delta: -1 | 0 | 1): void
+}
+
 export interface Prefs {
   /** Re-run the last GET after a rebuild triggered by an edit. */
   autoRerun: boolean
@@ -80,7 +107,13 @@ export interface PrefsSlice {
   setPrefs(patch: Partial<Prefs>): void
 }
 
-export type PlaygroundState = ProjectSlice & ComposerSlice & ExchangesSlice & JarSlice & RuntimeSlice & PrefsSlice
+export type PlaygroundState = ProjectSlice &
+  ComposerSlice &
+  ExchangesSlice &
+  JarSlice &
+  RuntimeSlice &
+  PrefsSlice &
+  PreviewSlice
 
 /** What is saved locally: everything the user made. */
 export interface PersistedState {

@@ -51,6 +51,7 @@ export function JarEditor() {
                     .filter(([, v]) => v !== '' && v !== false)
                     .map(([k, v]) => (v === true ? k : `${k}=${v}`))
                     .join('; ')}
+                  {c.refused ? <div className="refused">A browser refuses it: {c.refused}</div> : null}
                 </td>
                 <td>
                   <button

@@ -6,6 +6,7 @@ import { Tabs, type TabSpec } from '../common/Tabs.tsx'
 import { ErrorTab } from './ErrorTab.tsx'
 import { ExchangeStatus } from './ExchangeStatus.tsx'
 import { FilesTab } from './FilesTab.tsx'
+import { CookiesTab } from './CookiesTab.tsx'
 import { ConsoleTab, QueryDictTab, RawBodyTab, ViewTab } from './RequestTabs.tsx'
 import { ResponseTab } from './ResponseTab.tsx'
 import { SessionTab } from './SessionTab.tsx'
@@ -59,7 +60,7 @@ function Panel({ tab, exchange }: { tab: string; exchange: Exchange }) {
     case 'files':
       return <FilesTab files={r.FILES} />
     case 'cookies':
-      return <KeyValueTable rows={Object.entries(r.COOKIES)} caption="request.COOKIES" empty="No cookies were sent." />
+      return <CookiesTab exchange={exchange} />
     case 'headers':
       return <KeyValueTable rows={r.headers} caption="request.headers" />
     case 'raw':

@@ -1,6 +1,7 @@
 import { Composer } from '../composer/Composer.tsx'
 import { History } from '../history/History.tsx'
 import { Inspector } from '../inspector/Inspector.tsx'
+import { PreviewPane } from '../preview/PreviewPane.tsx'
 import { usePlayground } from '../../state/store.ts'
 import { EditorPane } from './EditorPane.tsx'
 import { PrefsBar } from './PrefsBar.tsx'
@@ -25,6 +26,7 @@ export function App() {
         <EditorPane />
         <div className="pane middle">
           <Composer />
+          <PreviewPane />
           <History />
         </div>
         <div className="pane">

@@ -43,7 +43,10 @@ export const answers = {
     const a = m as Extract<RuntimeMessage, { type: 'action-done' }>
     return { ok: a.ok, jar: a.jar, message: a.message }
   },
-  fetch: (m: RuntimeMessage): WireResponse => (m as Extract<RuntimeMessage, { type: 'fetched' }>).response,
+  fetch: (m: RuntimeMessage): { response: WireResponse; exchange: Exchange } => {
+    const f = m as Extract<RuntimeMessage, { type: 'fetched' }>
+    return { response: f.response, exchange: f.exchange }
+  },
   script: (m: RuntimeMessage): ScriptResult => {
     const done = m as Extract<RuntimeMessage, { type: 'script-done' }>
     return { error: done.error, console: done.console }
@@ -55,6 +58,6 @@ export const outgoing = {
   build: (files: ProjectFiles): Outgoing => ({ type: 'build', files }),
   send: (request: ComposedRequest, jar: JarCookie[]): Outgoing => ({ type: 'request', request, jar }),
   act: (action: ClientAction, jar: JarCookie[]): Outgoing => ({ type: 'action', action, jar }),
-  fetch: (request: WireRequest): Outgoing => ({ type: 'fetch', request }),
+  fetch: (request: WireRequest, jar: JarCookie[]): Outgoing => ({ type: 'fetch', request, jar }),
   script: (file: string, jar: JarCookie[]): Outgoing => ({ type: 'script', file, jar }),
 }

@@ -36,7 +36,7 @@ export function createInProcessHost(): RuntimeHost {
     build: (files) => call(outgoing.build(files), answers.build),
     send: (request, jar) => call(outgoing.send(request, jar), answers.send),
     act: (action, jar) => call(outgoing.act(action, jar), answers.act),
-    fetch: (request) => call(outgoing.fetch(request), answers.fetch),
+    fetch: (request, jar) => call(outgoing.fetch(request, jar), answers.fetch),
     script: (file, jar, on_exchange) =>
       call(outgoing.script(file, jar), answers.script, (m) => m.type === 'script-exchange' && on_exchange(m.exchange)),
     dispose: () => {

@@ -1,6 +1,7 @@
 /** The answers the host makes up itself when the runtime stopped (a timeout, a crash, a dispose). */
 import { blank_exchange } from '../blank-exchange.ts'
 import type { HostMessage, RuntimeMessage } from '../protocol.ts'
+import { fetch_failure } from '../wire.ts'
 
 /** "5 s", "1.5 s". */
 function seconds(ms: number): string {
@@ -45,10 +46,8 @@ export function timeout_answer(message: HostMessage, reason: number | string, ki
     case 'script':
       return { type: 'script-done', id: message.id, error, console: [] }
     case 'fetch':
-      return {
-        type: 'fetched',
-        id: message.id,
-        response: { status: 504, statusText: 'Gateway Timeout', headers: [['Content-Type', 'text/plain; charset=utf-8']], body: new TextEncoder().encode(text) },
-      }
+      return kind === 'timeout'
+        ? fetch_failure(message, 504, 'Gateway Timeout', kind, text, typeof reason === 'number' ? reason : 0)
+        : fetch_failure(message, 503, 'Service Unavailable', kind, text)
   }
 }

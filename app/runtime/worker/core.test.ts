@@ -28,15 +28,27 @@ console.log('second', second.status_code)
 })
 
 describe('preview fetches', () => {
-  it('serves a fetch Request and keeps the preview jar between requests', async () => {
+  it('serves a browser request with the shared jar: the cookie it sets is sent back next time', async () => {
     const host = createInProcessHost()
     await host.build(PROJECT)
     const request = { url: 'http://testserver/count/', method: 'GET', headers: [] as Array<[string, string]>, body: null }
-    const first = await host.fetch(request)
-    expect(first.status).toBe(200)
-    expect(text(first.body)).toBe('1')
-    expect(first.headers.some(([k, v]) => k === 'Set-Cookie' && v.startsWith('sessionid='))).toBe(true)
-    const second = await host.fetch(request)
-    expect(text(second.body)).toBe('2')
+    const first = await host.fetch(request, [])
+    expect(first.response.status).toBe(200)
+    expect(text(first.response.body)).toBe('1')
+    // The browser never sees Set-Cookie: the jar took it, and the exchange carries the new jar.
+    expect(first.response.headers.some(([k]) => k.toLowerCase() === 'set-cookie')).toBe(false)
+    expect(first.exchange.source).toBe('preview')
+    expect(first.exchange.jar.map((c) => c.key)).toEqual(['sessionid'])
+    const second = await host.fetch(request, first.exchange.jar)
+    expect(text(second.response.body)).toBe('2')
+    expect(second.exchange.request?.META.HTTP_COOKIE).toBe(`sessionid=${first.exchange.jar[0]?.value}`)
+    expect(second.exchange.composed).toMatchObject({ method: 'GET', url: '/count/', enforce_csrf_checks: true, follow: false })
+  })
+
+  it('answers 503 with a failed exchange when the project has not built', async () => {
+    const host = createInProcessHost()
+    const answer = await host.fetch({ url: 'http://testserver/', method: 'GET', headers: [], body: null }, [])
+    expect(answer.response.status).toBe(503)
+    expect(answer.exchange.failure?.kind).toBe('build')
   })
 })

@@ -5,10 +5,12 @@
 import type { HostMessage, ProjectFiles, RuntimeMessage } from '../protocol.ts'
 import { run_action } from './actions.ts'
 import { blank_exchange, run_request } from './exchange.ts'
+import { with_browser_view } from './browser-view.ts'
 import { run_fetch } from './preview.ts'
 import { run_script } from './script.ts'
 import type { Database } from '../../engine/index.ts'
 import { build_site, dispose_site, type Site } from './site.ts'
+import { fetch_failure } from '../wire.ts'
 
 /** Answers HostMessages with RuntimeMessages through `post`. */
 export interface RuntimeCore {
@@ -51,7 +53,8 @@ export function createRuntimeCore(post: (message: RuntimeMessage) => void): Runt
           post({ type: 'exchange', id: message.id, exchange })
           return
         }
-        post({ type: 'exchange', id: message.id, exchange: await run_request(site, message.request, message.jar) })
+        const exchange = await run_request(site, message.request, message.jar)
+        post({ type: 'exchange', id: message.id, exchange: with_browser_view(exchange, message.jar) })
         return
       }
       case 'action': {
@@ -68,11 +71,10 @@ export function createRuntimeCore(post: (message: RuntimeMessage) => void): Runt
         return
       case 'fetch': {
         if (!site) {
-          const body = new TextEncoder().encode(build_error ?? NO_SITE)
-          post({ type: 'fetched', id: message.id, response: { status: 503, statusText: 'Service Unavailable', headers: [['Content-Type', 'text/plain; charset=utf-8']], body } })
+          post(fetch_failure(message, 503, 'Service Unavailable', 'build', build_error ?? NO_SITE))
           return
         }
-        post({ type: 'fetched', id: message.id, response: await run_fetch(site, message.request) })
+        post({ type: 'fetched', id: message.id, ...(await run_fetch(site, message.request, message.jar)) })
         return
       }
     }
@@ -106,6 +108,6 @@ function crash_answer(message: HostMessage, text: string): RuntimeMessage {
     case 'script':
       return { type: 'script-done', id: message.id, error: { type: 'RuntimeError', message: text, stack: '', location: null }, console: [] }
     case 'fetch':
-      return { type: 'fetched', id: message.id, response: { status: 500, statusText: 'Internal Server Error', headers: [], body: new TextEncoder().encode(text) } }
+      return fetch_failure(message, 500, 'Internal Server Error', 'crash', text)
   }
 }

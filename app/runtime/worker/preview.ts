@@ -1,72 +1,58 @@
 /**
- * Real browser requests from the preview pane (handed over by the service worker) served through an
- * ASGIHandler with `fetch_handler`. The service worker cannot see the browser's Cookie header, and a
- * `Request`/`Response` built in script drops Cookie and Set-Cookie, so the runtime keeps the preview's
- * own cookie jar: it adds the Cookie header to each scope and takes Set-Cookie from what is sent back.
+ * Requests from the preview pane: a real browser's requests (handed over by the service worker, or
+ * by the page bridge for a page's own fetch/XHR), served by the same site and test client as the
+ * composer so the inspector shows them alike. The browser's profile is the one shared jar: the
+ * runtime sends the Cookie header a browser would send for the URL, and stores the response's
+ * cookies as a browser would, refused ones listed with why. CSRF checks are enforced: a browser
+ * gets no test-client exemption. Redirects are not followed here; the browser follows them.
  */
-import { ASGIHandler, fetch_handler, SimpleCookie, with_settings } from '../../engine/index.ts'
-import type { AsgiReceive, AsgiScope, AsgiSend } from '../../engine/handlers/asgi-request.ts'
-import type { WireRequest, WireResponse } from '../protocol.ts'
+import { browserCookieHeader, scriptCookies, storeResponseCookies } from '../cookies/index.ts'
+import type { Exchange, JarCookie, WireRequest, WireResponse } from '../protocol.ts'
+import { composed_of } from '../wire.ts'
+import { run_request } from './exchange.ts'
 import type { Site } from './site.ts'
 
-const enc = new TextEncoder()
-const dec = new TextDecoder('latin1')
-
-/** An ASGIHandler that reads cookies from and writes them to the preview's jar. */
-class PreviewHandler extends ASGIHandler {
-  jar = new SimpleCookie()
-  set_cookies: string[] = []
-
-  override async __call__(scope: AsgiScope, receive: AsgiReceive, send: AsgiSend): Promise<void> {
-    const cookie = this.jar
-      .values()
-      .map((m) => `${m.key}=${m.coded_value}`)
-      .join('; ')
-    if (cookie) scope.headers = [...(scope.headers ?? []).filter(([n]) => dec.decode(n).toLowerCase() !== 'cookie'), [enc.encode('cookie'), enc.encode(cookie)]]
-    this.set_cookies = []
-    const capture: AsgiSend = async (message) => {
-      if (message.type === 'http.response.start') {
-        for (const [name, value] of message.headers ?? []) {
-          if (dec.decode(name).toLowerCase() === 'set-cookie') this.#keep(dec.decode(value))
-        }
-      }
-      await send(message)
+/** The response as the browser gets it: the view's, without Set-Cookie (the shared jar took those). */
+function wire_response(exchange: Exchange, method: string, script_cookies: string): WireResponse {
+  const response = exchange.response
+  if (!response) {
+    const text = exchange.failure?.message ?? 'The view did not answer.'
+    return {
+      status: 500,
+      statusText: 'Internal Server Error',
+      headers: [['Content-Type', 'text/plain; charset=utf-8']],
+      body: new TextEncoder().encode(text),
+      script_cookies,
     }
-    await super.__call__(scope, receive, capture)
   }
-
-  #keep(header: string): void {
-    this.set_cookies.push(header)
-    const parsed = new SimpleCookie()
-    parsed.load(header)
-    for (const [key, morsel] of parsed.items()) {
-      const max_age = morsel.get('max-age', '')
-      // Django deletes with `Max-Age=0` and an expiry in 1970.
-      if (String(max_age) === '0' || /1970/.test(String(morsel.get('expires', '')))) this.jar.delete(key)
-      else this.jar.setitem(key, morsel)
-    }
+  return {
+    status: response.status_code,
+    statusText: response.reason_phrase,
+    headers: response.headers.filter(([name]) => name.toLowerCase() !== 'set-cookie'),
+    body: method === 'HEAD' ? null : response.body,
+    script_cookies,
   }
 }
 
-/** The preview's handler for a site (one per site, so its jar lives as long as the site). */
-const handlers = new WeakMap<Site, { handler: PreviewHandler; serve: (r: Request) => Promise<Response> }>()
-
-/** Answers one preview request. */
-export async function run_fetch(site: Site, wire: WireRequest): Promise<WireResponse> {
-  return with_settings(site.settings, async () => {
-    let entry = handlers.get(site)
-    if (!entry) {
-      const handler = new PreviewHandler()
-      entry = { handler, serve: fetch_handler(handler) }
-      handlers.set(site, entry)
-    }
-    const method = wire.method.toUpperCase()
-    const body = method === 'GET' || method === 'HEAD' ? null : wire.body
-    const request = new Request(wire.url, { method, headers: wire.headers, body: body as BodyInit | null })
-    const response = await entry.serve(request)
-    const headers: Array<[string, string]> = [...response.headers].filter(([n]) => n.toLowerCase() !== 'set-cookie')
-    for (const value of entry.handler.set_cookies) headers.push(['Set-Cookie', value])
-    const bytes = response.body ? new Uint8Array(await response.arrayBuffer()) : null
-    return { status: response.status, statusText: response.statusText, headers, body: bytes }
-  })
+/** Answers one browser request with `jar` as the browser's cookies; the exchange carries the new jar. */
+export async function run_fetch(
+  site: Site,
+  wire: WireRequest,
+  jar: JarCookie[],
+): Promise<{ response: WireResponse; exchange: Exchange }> {
+  const now = Date.now()
+  const composed = composed_of(wire)
+  const cookie = browserCookieHeader(jar, wire.url, now)
+  // The sync client takes the browser's exact Cookie header; AsyncClient builds its own from a jar.
+  const sent = site.is_async
+    ? { request: composed, jar: jar.filter((c) => cookie.split('; ').includes(`${c.key}=${c.value}`)) }
+    : { request: { ...composed, headers: cookie ? [...composed.headers, ['Cookie', cookie] as [string, string]] : composed.headers }, jar: [] }
+  const exchange = await run_request(site, sent.request, sent.jar)
+  exchange.composed = composed
+  exchange.source = 'preview'
+  const set_cookies = exchange.response?.set_cookies.map((c) => c.header) ?? []
+  const stored = storeResponseCookies(jar, set_cookies, wire.url, now)
+  exchange.jar = exchange.failure ? jar : stored.jar
+  exchange.cookie_notes = stored.notes
+  return { response: wire_response(exchange, composed.method, scriptCookies(exchange.jar, wire.url, now)), exchange }
 }

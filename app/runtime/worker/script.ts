@@ -44,7 +44,7 @@ export async function run_script(site: Site | null, message: ScriptMessage, post
   }
   const pending: Array<Promise<void>> = []
   const record = (client: { cookies: Parameters<typeof cookie_to_jar>[0] }, r: Record<string, unknown>, run: () => unknown): unknown => {
-    const exchange: Exchange = blank_exchange(composed_of(r), cookie_to_jar(client.cookies))
+    const exchange: Exchange = blank_exchange(composed_of(r), cookie_to_jar(client.cookies), { source: 'script' })
     const rec: Recording = { sent_body: null, request: null, session_before: null }
     const before = jar_session(site, client.cookies)
     const started = performance.now()

@@ -1,0 +1,77 @@
+/**
+ * msw hosts the site for the real browser: one handler for the site prefix forwards each request to
+ * the runtime (the same site the composer uses) and turns its answer into the preview's Response.
+ * The worker script is msw's own, patched to take navigations and nothing outside the prefix
+ * (scripts/msw-worker.mjs). Without service workers the preview says why; the rest keeps working.
+ */
+import { http } from 'msw'
+import { setupWorker } from 'msw/browser'
+import type { WireRequest, WireResponse } from '../runtime/protocol.ts'
+import { NAVIGATE_HEADER, wireRequestOf } from './browser-request.ts'
+import { previewResponse } from './browser-response.ts'
+import { SITE_PREFIX } from './prefix.ts'
+
+/** The worker's state, as the preview pane shows it. */
+export type WorkerStatus =
+  | { state: 'starting' }
+  | { state: 'active'; recovered: boolean }
+  | { state: 'unavailable'; reason: string }
+
+/** A navigation the worker answered (a page load in the preview or in a tab it opened). */
+export interface Navigation {
+  /** The site URL (`http://testserver/echo/`). */
+  url: string
+  status: number
+  /** `iframe` for the preview pane, `document` for a tab of its own. */
+  destination: string
+}
+
+export interface PreviewWorkerOptions {
+  serve(request: WireRequest): Promise<WireResponse>
+  onStatus(status: WorkerStatus): void
+  onNavigate?(navigation: Navigation): void
+}
+
+export const WORKER_URL = `/mockServiceWorker.js?prefix=${encodeURIComponent(SITE_PREFIX)}`
+/** Set across msw's reload after a hard reload (Shift+Reload leaves the page uncontrolled). */
+const RECOVERING = 'request-playground:preview-recovering'
+
+/** Why service workers cannot run here, or null when they can. */
+export function unavailableReason(): string | null {
+  if (!window.isSecureContext) return 'This page is not a secure context (https or localhost), where browsers allow no service worker.'
+  if (!('serviceWorker' in navigator)) {
+    return 'This browser offers no service workers here (a private window, or settings or an embed that block them).'
+  }
+  return null
+}
+
+/** Starts msw for the site prefix; resolves once it is active or known to be unavailable. */
+export async function startPreviewWorker(options: PreviewWorkerOptions): Promise<void> {
+  const reason = unavailableReason()
+  if (reason) return options.onStatus({ state: 'unavailable', reason })
+  options.onStatus({ state: 'starting' })
+  const recovered = sessionStorage.getItem(RECOVERING) !== null
+  sessionStorage.removeItem(RECOVERING)
+  try {
+    const registrations = await navigator.serviceWorker.getRegistrations()
+    // After Shift+Reload msw reloads the page once to be controlled again; say so when it comes back.
+    const reloading =
+      !navigator.serviceWorker.controller && registrations.some((r) => r.active?.scriptURL.includes('/mockServiceWorker.js'))
+    if (reloading) sessionStorage.setItem(RECOVERING, '1')
+    const worker = setupWorker(
+      http.all(`${SITE_PREFIX}*`, async ({ request }) => {
+        const navigate = request.headers.get(NAVIGATE_HEADER)
+        const wire = await wireRequestOf(request, location.origin)
+        const response = await options.serve(wire)
+        if (navigate) options.onNavigate?.({ url: wire.url, status: response.status, destination: navigate })
+        return previewResponse(response, wire.url)
+      }),
+    )
+    await worker.start({ serviceWorker: { url: WORKER_URL }, onUnhandledRequest: 'bypass', quiet: true })
+    if (reloading) return
+    options.onStatus({ state: 'active', recovered })
+  } catch (error) {
+    const message = error instanceof Error ? error.message.replace(/^\[MSW\]\s*/, '') : String(error)
+    options.onStatus({ state: 'unavailable', reason: `The service worker could not start: ${message}` })
+  }
+}

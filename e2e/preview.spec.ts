@@ -1,0 +1,120 @@
+import type { Page } from '@playwright/test'
+import { expect, open, test } from './playground-fixture.ts'
+import { PREVIEW_PROJECT } from './preview-project.ts'
+
+test.use({ project: PREVIEW_PROJECT })
+
+/** The preview pane's frame, found by its accessible name. */
+const frame = (page: Page) => page.getByTitle('Preview of the site').contentFrame()
+const history = (page: Page) => page.getByRole('region', { name: 'History' }).getByRole('listitem')
+const address = (page: Page) => page.getByRole('region', { name: 'Preview' }).getByRole('textbox', { name: 'Address' })
+
+async function openPreview(page: Page) {
+  await open(page)
+  await expect(page.getByText('Service worker active')).toBeVisible({ timeout: 20_000 })
+}
+
+async function go(page: Page, path: string) {
+  await address(page).fill(path)
+  await address(page).press('Enter')
+}
+
+test('a CSRF form in the preview sets a session the next page and the composer both see', async ({ page, outside: _ }) => {
+  await openPreview(page)
+  await frame(page).getByRole('textbox', { name: 'Name' }).fill('Ada')
+  await frame(page).getByRole('button', { name: 'Save' }).click()
+  await expect(frame(page).getByText('Hello Ada')).toBeVisible()
+  await expect(address(page)).toHaveValue('/hello/')
+  // GET /, POST / (302), GET /hello/: each an exchange from the preview.
+  await expect(history(page).filter({ hasText: 'preview' })).toHaveCount(3)
+  await expect(history(page).first()).toContainText('/hello/')
+  // The same session reaches the composer: its jar is the browser's.
+  await page.getByRole('textbox', { name: 'URL' }).fill('/hello/')
+  await page.getByRole('button', { name: 'Send' }).click()
+  await expect(page.getByRole('region', { name: 'Response body' })).toContainText('Hello Ada')
+})
+
+test('an upload through a preview form reaches FILES with its exact bytes', async ({ page, outside: _ }) => {
+  await openPreview(page)
+  await go(page, '/upload/')
+  const bytes = Buffer.from([0, 1, 2, 250, 255, 13, 10, 65])
+  await frame(page).getByLabel('Document').setInputFiles({ name: 'blob.bin', mimeType: 'application/octet-stream', buffer: bytes })
+  await frame(page).getByRole('button', { name: 'Upload' }).click()
+  await expect(frame(page).locator('#got')).toHaveText(`blob.bin 8 ${[...bytes].join(',')}`)
+  await page.getByRole('tab', { name: 'FILES' }).click()
+  await expect(page.getByRole('region', { name: 'Inspector' })).toContainText('blob.bin')
+  await expect(page.getByRole('region', { name: 'Inspector' })).toContainText('8 bytes')
+})
+
+test("a page script's fetch and a CSRF-protected XHR POST reach the views", async ({ page, outside: _ }) => {
+  await openPreview(page)
+  await go(page, '/script/')
+  await expect(frame(page).locator('#json')).toHaveText('json 4')
+  await expect(frame(page).locator('#xhr')).toHaveText('xhr 200 {"got": "hi"}')
+  await expect(history(page).filter({ hasText: '/api/post/' })).toContainText('200')
+})
+
+test('a 302 → 302 → 200 chain is three exchanges, the address shows the end, back and forward work', async ({ page, outside: _ }) => {
+  await openPreview(page)
+  await go(page, '/hop/1/')
+  await expect(frame(page).getByText('arrived')).toBeVisible()
+  await expect(address(page)).toHaveValue('/done/')
+  await expect(history(page).nth(0)).toContainText('/done/')
+  await expect(history(page).nth(1)).toContainText('/hop/2/')
+  await expect(history(page).nth(2)).toContainText('/hop/1/')
+  await expect(history(page).nth(1)).toContainText('302')
+  await page.getByRole('button', { name: 'Back' }).click()
+  await expect(address(page)).toHaveValue('/')
+  await expect(frame(page).getByRole('button', { name: 'Save' })).toBeVisible()
+  await page.getByRole('button', { name: 'Forward' }).click()
+  await expect(address(page)).toHaveValue('/done/')
+  await expect(frame(page).getByText('arrived')).toBeVisible()
+})
+
+test('a preview page reaches no storage, cookie or DOM of the playground, and cannot navigate it', async ({ page, outside: _ }) => {
+  await page.context().addCookies([{ name: 'app_cookie', value: 'secret', url: 'http://127.0.0.1:4174' }])
+  await openPreview(page)
+  await go(page, '/probe/')
+  const out = frame(page).locator('#out')
+  await expect(out).toContainText('storage: threw SecurityError')
+  await expect(out).toContainText('parent: threw SecurityError')
+  await expect(out).toContainText('cookie: got csrftoken')
+  await expect(out).not.toContainText('app_cookie')
+  await frame(page).getByRole('link', { name: 'leave' }).click()
+  await page.waitForTimeout(300)
+  expect(new URL(page.url()).pathname).toBe('/')
+  await expect(page.getByRole('heading', { name: 'Request Playground' })).toBeVisible()
+})
+
+test('an attachment downloads with its name and bytes', async ({ page, outside: _ }) => {
+  await openPreview(page)
+  const download = page.waitForEvent('download')
+  await go(page, '/download/')
+  const file = await download
+  expect(file.suggestedFilename()).toBe('notes.txt')
+  const stream = await file.createReadStream()
+  const chunks: Buffer[] = []
+  for await (const chunk of stream) chunks.push(chunk as Buffer)
+  expect(Buffer.concat(chunks).toString()).toBe('line one\nline two\n')
+})
+
+test('a hard reload (bypassing the service worker) recovers the pane', async ({ page, outside: _ }) => {
+  await openPreview(page)
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Page.reload', { ignoreCache: true })
+  await expect(page.getByText('Service worker active')).toBeVisible({ timeout: 20_000 })
+  await expect(frame(page).getByRole('button', { name: 'Save' })).toBeVisible()
+})
+
+test.describe('without service workers', () => {
+  test.use({ serviceWorkers: 'block' })
+
+  test('the composer still works and the pane says why the preview cannot load', async ({ page, outside: _ }) => {
+    await open(page)
+    await expect(page.getByText('Service worker unavailable')).toBeVisible({ timeout: 20_000 })
+    await expect(page.getByRole('region', { name: 'Preview' })).toContainText('The preview cannot load')
+    await page.getByRole('textbox', { name: 'URL' }).fill('/hello/')
+    await page.getByRole('button', { name: 'Send' }).click()
+    await expect(page.getByRole('region', { name: 'Response body' })).toContainText('Hello nobody')
+  })
+})
