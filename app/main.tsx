@@ -51,13 +51,18 @@ function start() {
     },
   }
   listenToPreviewPages({
-    serve: (request) => bridge.preview(request),
+    serve: (request) => bridge.preview(request, undefined, 'never'),
     writeCookie: (text, url) => bridge.writeCookie(text, url),
     isPreviewWindow: (source) => source !== null && (source === frame || tabs.has(source as Window)),
     onLoaded: (_url, title) => store.getState().setPreview({ title }),
   })
   void startPreviewWorker({
-    serve: (request) => bridge.preview(request),
+    serve: (request, stream, navigation) => {
+      const p = store.getState().preview
+      // The pane's own first page (and its redirects) must not take the inspector from what the user sent.
+      const select = navigation === null ? 'never' : navigation === 'iframe' && p.pending && p.loads === 0 ? 'if-none' : 'always'
+      return bridge.preview(request, stream, select)
+    },
     onStatus: (worker) => store.getState().setPreview({ worker }),
     onNavigate: ({ url, status, destination }) => {
       if (destination === 'iframe' && !(status >= 300 && status < 400)) store.getState().previewArrived(sitePath(url))

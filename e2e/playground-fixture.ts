@@ -164,3 +164,8 @@ export async function addFile(page: Page, name: string) {
 export function fileTab(page: Page, name: string) {
   return page.getByRole('tab', { name, exact: true })
 }
+
+/** The history's entries the composer sent (the preview pane adds its own page loads). */
+export function composerHistory(page: Page) {
+  return page.getByRole('region', { name: 'History' }).getByRole('listitem').filter({ hasNotText: /\bpreview\b/ })
+}

@@ -1,4 +1,4 @@
-import { addFile, editFile, expect, fileTab, open, test } from './playground-fixture.ts'
+import { addFile, composerHistory, editFile, expect, fileTab, open, test } from './playground-fixture.ts'
 
 test('send a GET and see the status, GET and console', async ({ page, outside: _ }) => {
   await open(page)
@@ -20,7 +20,7 @@ test('send a GET and see the status, GET and console', async ({ page, outside: _
   await page.getByRole('textbox', { name: 'URL' }).fill('/nope/')
   await page.getByRole('textbox', { name: 'URL' }).press('Control+Enter')
   await expect(page.getByRole('status')).toContainText('404')
-  await expect(page.getByRole('region', { name: 'History' }).getByRole('listitem')).toHaveCount(2)
+  await expect(composerHistory(page)).toHaveCount(2)
 })
 
 test('a multipart POST with a real file shows in FILES with its size', async ({ page, outside: _ }) => {
@@ -96,7 +96,7 @@ test('reload restores the project, the composer and the history', async ({ page,
   await expect(page.getByRole('textbox', { name: 'URL' })).toHaveValue('/echo/?kept=yes')
   const history = page.getByRole('region', { name: 'History' })
   // Adding a file was an edit, so the last GET ran again after the rebuild.
-  await expect(history.getByRole('listitem')).toHaveCount(2)
+  await expect(composerHistory(page)).toHaveCount(2)
   await expect(history).toContainText('/echo/?kept=yes')
   await expect(page.getByRole('status')).toContainText('200')
 })
@@ -131,7 +131,7 @@ test('edit a view and see the new result (the last GET re-runs)', async ({ page,
   await expect(page.getByRole('region', { name: 'Response body' })).toContainText('user=anonymous count=2', {
     timeout: 10_000,
   })
-  await expect(page.getByRole('region', { name: 'History' }).getByRole('listitem')).toHaveCount(2)
+  await expect(composerHistory(page)).toHaveCount(2)
 })
 
 test("a view reaching for storage, cookies or the parent page gets nothing of the playground's", async ({
@@ -161,7 +161,7 @@ test('history: send again and compare two exchanges', async ({ page, outside: _ 
   await expect(page.getByRole('status')).toContainText('404')
   const history = page.getByRole('region', { name: 'History' })
   await history.getByRole('button', { name: 'Run GET /whoami/ again' }).click()
-  await expect(history.getByRole('listitem')).toHaveCount(3)
+  await expect(composerHistory(page)).toHaveCount(3)
   await expect(page.getByRole('region', { name: 'Response body' })).toContainText('visits=2')
   await history.getByRole('checkbox', { name: /Compare GET \/missing\// }).check()
   await history.getByRole('checkbox', { name: /Compare GET \/whoami\// }).first().check()

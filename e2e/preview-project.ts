@@ -27,9 +27,10 @@ export const urlpatterns = [
   path('done/', views.done),
   path('probe/', views.probe),
   path('download/', views.download),
+  path('stream/', views.stream),
 ]
 `,
-  'views.ts': `import { HttpResponse, JsonResponse } from 'django/http'
+  'views.ts': `import { HttpResponse, JsonResponse, StreamingHttpResponse } from 'django/http'
 import type { HttpRequest } from 'django/http'
 import { redirect } from 'django/shortcuts'
 import { get_token } from 'django/middleware/csrf'
@@ -96,6 +97,16 @@ export function probe(request: HttpRequest) {
     "attempt('top', () => { window.top.location.href = '/escaped'; return 'asked' })\\n" +
     "attempt('cookie', () => document.cookie)\\n" +
     '</script><a id="away" href="/escaped" target="_top">leave</a>')
+}
+
+async function* slowly() {
+  yield '<!doctype html><html><head><title>Stream</title></head><body><p id="first">first part</p>'
+  await new Promise((resolve) => setTimeout(resolve, 2500))
+  yield '<p id="second">second part</p></body></html>'
+}
+
+export function stream(request: HttpRequest) {
+  return new StreamingHttpResponse(slowly())
 }
 
 export function download(request: HttpRequest) {

@@ -98,6 +98,34 @@ test('an attachment downloads with its name and bytes', async ({ page, outside: 
   expect(Buffer.concat(chunks).toString()).toBe('line one\nline two\n')
 })
 
+test('a streaming response renders as it arrives', async ({ page, outside: _ }) => {
+  await openPreview(page)
+  await go(page, '/stream/')
+  await expect(frame(page).getByText('first part')).toBeVisible()
+  // The view is still sleeping before its second part: the page shows what came so far.
+  await expect(frame(page).getByText('second part')).toHaveCount(0)
+  await expect(frame(page).getByText('second part')).toBeVisible({ timeout: 10_000 })
+})
+
+test('"Open in a new tab" shows the page in a tab of its own, still served by the playground', async ({
+  page,
+  outside: _,
+}) => {
+  await openPreview(page)
+  await frame(page).getByRole('textbox', { name: 'Name' }).fill('Grace')
+  await frame(page).getByRole('button', { name: 'Save' }).click()
+  await expect(address(page)).toHaveValue('/hello/')
+  const opened = page.context().waitForEvent('page')
+  await page.getByRole('button', { name: 'Open in a new tab' }).click()
+  const tab = await opened
+  await expect(tab.getByText('Hello Grace')).toBeVisible()
+  expect(new URL(tab.url()).pathname).toBe('/site/hello/')
+  // Its link still works, and its request is in the playground's history.
+  await tab.getByRole('link', { name: 'Back to the form' }).click()
+  await expect(tab.getByRole('button', { name: 'Save' })).toBeVisible()
+  await tab.close()
+})
+
 test('a hard reload (bypassing the service worker) recovers the pane', async ({ page, outside: _ }) => {
   await openPreview(page)
   const cdp = await page.context().newCDPSession(page)

@@ -37,17 +37,34 @@ export function withShim(body: Uint8Array, siteUrl: string, cookies: string): Ui
   return out
 }
 
-/** The Response the service worker gives the browser for `wire`, answering the site URL `siteUrl`. */
-export function previewResponse(wire: WireResponse, siteUrl: string): Response {
+/** A streamed body with the bridge injected into its first chunk. */
+function shimFirstChunk(body: ReadableStream<Uint8Array>, siteUrl: string, cookies: string): ReadableStream<Uint8Array> {
+  let first = true
+  return body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        controller.enqueue(first ? withShim(chunk, siteUrl, cookies) : chunk)
+        first = false
+      },
+    }),
+  )
+}
+
+/**
+ * The Response the service worker gives the browser for `wire`, answering the site URL `siteUrl`;
+ * `stream`, when given, is the body as a streaming view yields it (wire.body is then unused).
+ */
+export function previewResponse(wire: WireResponse, siteUrl: string, stream?: ReadableStream<Uint8Array>): Response {
   const headers = new Headers()
   for (const [name, value] of wire.headers) {
     if (name.toLowerCase() === 'location') headers.append(name, toPreviewPath(value, siteUrl) ?? value)
     else headers.append(name, value)
   }
   headers.append('Content-Security-Policy', PREVIEW_CSP)
-  let body: Uint8Array | null = NULL_BODY.has(wire.status) ? null : wire.body
-  if (body && /^text\/html\b/i.test(headers.get('content-type') ?? '')) {
-    body = withShim(body, siteUrl, wire.script_cookies ?? '')
+  const html = /^text\/html\b/i.test(headers.get('content-type') ?? '')
+  let body: Uint8Array | ReadableStream<Uint8Array> | null = NULL_BODY.has(wire.status) ? null : (stream ?? wire.body)
+  if (body && html) {
+    body = body instanceof Uint8Array ? withShim(body, siteUrl, wire.script_cookies ?? '') : shimFirstChunk(body, siteUrl, wire.script_cookies ?? '')
     headers.delete('content-length')
   }
   // A Response takes 200–599 only; anything else a view invents is shown, not thrown.

@@ -6,7 +6,7 @@
  */
 import { http } from 'msw'
 import { setupWorker } from 'msw/browser'
-import type { WireRequest, WireResponse } from '../runtime/protocol.ts'
+import type { FetchStream, WireRequest, WireResponse } from '../runtime/protocol.ts'
 import { NAVIGATE_HEADER, wireRequestOf } from './browser-request.ts'
 import { previewResponse } from './browser-response.ts'
 import { SITE_PREFIX } from './prefix.ts'
@@ -27,7 +27,8 @@ export interface Navigation {
 }
 
 export interface PreviewWorkerOptions {
-  serve(request: WireRequest): Promise<WireResponse>
+  /** `navigation` is the destination of a page load (`iframe`, `document`), null for other requests. */
+  serve(request: WireRequest, stream: FetchStream, navigation: string | null): Promise<WireResponse>
   onStatus(status: WorkerStatus): void
   onNavigate?(navigation: Navigation): void
 }
@@ -62,9 +63,23 @@ export async function startPreviewWorker(options: PreviewWorkerOptions): Promise
       http.all(`${SITE_PREFIX}*`, async ({ request }) => {
         const navigate = request.headers.get(NAVIGATE_HEADER)
         const wire = await wireRequestOf(request, location.origin)
-        const response = await options.serve(wire)
-        if (navigate) options.onNavigate?.({ url: wire.url, status: response.status, destination: navigate })
-        return previewResponse(response, wire.url)
+        const arrived = (status: number) => navigate && options.onNavigate?.({ url: wire.url, status, destination: navigate })
+        return new Promise<Response>((resolve) => {
+          // A streaming view's body goes to the browser as it comes; any other answer in one piece.
+          let body: ReadableStreamDefaultController<Uint8Array> | null = null
+          const stream: FetchStream = {
+            head: (head) => {
+              resolve(previewResponse(head, wire.url, new ReadableStream({ start: (c) => void (body = c) })))
+              arrived(head.status)
+            },
+            chunk: (bytes) => body?.enqueue(bytes),
+          }
+          void options.serve(wire, stream, navigate).then((response) => {
+            if (body) return body.close()
+            resolve(previewResponse(response, wire.url))
+            arrived(response.status)
+          })
+        })
       }),
     )
     await worker.start({ serviceWorker: { url: WORKER_URL }, onUnhandledRequest: 'bypass', quiet: true })

@@ -218,6 +218,12 @@ export interface WireResponse {
   script_cookies?: string
 }
 
+/** A streaming response as it comes: its head (no body yet), then each chunk; `fetch` still resolves at the end. */
+export interface FetchStream {
+  head(response: WireResponse): void
+  chunk(bytes: Uint8Array): void
+}
+
 /** Page → runtime. Every request carries an id its answer repeats. */
 export type HostMessage =
   | { type: 'build'; id: string; files: ProjectFiles }
@@ -234,6 +240,8 @@ export type RuntimeMessage =
   | { type: 'action-done'; id: string; ok: boolean; jar: JarCookie[]; message: string | null }
   | { type: 'script-exchange'; id: string; exchange: Exchange }
   | { type: 'script-done'; id: string; error: SeenError | null; console: ConsoleEntry[] }
+  | { type: 'fetch-head'; id: string; response: WireResponse }
+  | { type: 'fetch-chunk'; id: string; chunk: Uint8Array }
   | { type: 'fetched'; id: string; response: WireResponse; exchange: Exchange }
 
 /** The page-side API of the runtime, as state and components use it. */
@@ -244,8 +252,11 @@ export interface RuntimeHost {
   send(request: ComposedRequest, jar: JarCookie[]): Promise<Exchange>
   /** Runs a client action (login, force_login, logout) and returns the new jar. */
   act(action: ClientAction, jar: JarCookie[]): Promise<{ ok: boolean; jar: JarCookie[]; message: string | null }>
-  /** Answers a request from the preview pane (a real browser) with `jar` as the browser's cookies. */
-  fetch(request: WireRequest, jar: JarCookie[]): Promise<{ response: WireResponse; exchange: Exchange }>
+  /**
+   * Answers a request from the preview pane (a real browser) with `jar` as the browser's cookies;
+   * `stream` gets a streaming response's head and chunks as the view yields them.
+   */
+  fetch(request: WireRequest, jar: JarCookie[], stream?: FetchStream): Promise<{ response: WireResponse; exchange: Exchange }>
   /**
    * Runs a script file (`requests.ts`, written against Client/AsyncClient) with the given jar;
    * `on_exchange` gets each request's exchange as it completes. The time limit covers the whole script.

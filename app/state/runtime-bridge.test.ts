@@ -205,3 +205,27 @@ describe('preview requests (a real browser) through the bridge', () => {
     bridge.dispose()
   })
 })
+
+describe('which preview exchange takes the inspector', () => {
+  const get = (path: string) => ({ url: `http://testserver${path}`, method: 'GET', headers: [] as Array<[string, string]>, body: null })
+  const settle = () => new Promise((r) => setTimeout(r, 150))
+
+  it("a page the user opened does; a page script's request does not; the pane's first page only when nothing is selected", async () => {
+    const { store, bridge } = setup()
+    await bridge.idle()
+    await bridge.preview(get('/echo/?first'), undefined, 'if-none')
+    await settle()
+    const first = store.getState().exchanges[0]!
+    expect(store.getState().selectedId).toBe(first.id)
+    const sent = await bridge.send({ ...store.getState().composer, method: 'GET', url: '/echo/?composer' })
+    await bridge.preview(get('/echo/?again'), undefined, 'if-none')
+    await bridge.preview(get('/echo/?script'), undefined, 'never')
+    await settle()
+    expect(store.getState().selectedId).toBe(sent.id)
+    await bridge.preview(get('/echo/?clicked'), undefined, 'always')
+    await settle()
+    expect(store.getState().exchanges[0]!.composed.url).toBe('/echo/?clicked')
+    expect(store.getState().selectedId).toBe(store.getState().exchanges[0]!.id)
+    bridge.dispose()
+  })
+})

@@ -6,7 +6,16 @@
  */
 import { blank_exchange } from '../runtime/blank-exchange.ts'
 import { scriptCookies, storeScriptCookie } from '../runtime/cookies/index.ts'
-import type { ClientAction, ComposedRequest, Exchange, JarCookie, RuntimeHost, WireRequest, WireResponse } from '../runtime/protocol.ts'
+import type {
+  ClientAction,
+  ComposedRequest,
+  Exchange,
+  FetchStream,
+  JarCookie,
+  RuntimeHost,
+  WireRequest,
+  WireResponse,
+} from '../runtime/protocol.ts'
 import { HISTORY_LIMIT } from './slices.ts'
 import type { PlaygroundStore } from './store.ts'
 import type { PlaygroundState } from './types.ts'
@@ -21,13 +30,20 @@ export interface RuntimeBridge {
   /** Runs a script file (requests.ts) as a sequence; each request lands in the history as it completes. */
   runScript(file?: string): Promise<void>
   /** Serves a request from the preview pane (a real browser) with the shared jar; records the exchange. */
-  preview(request: WireRequest): Promise<WireResponse>
+  preview(request: WireRequest, stream?: FetchStream, select?: PreviewSelect): Promise<WireResponse>
   /** A preview page's `document.cookie = text` at `url`: the jar takes it as a browser would; answers the new `document.cookie`. */
   writeCookie(text: string, url: string): string
   /** Resolves once no build is pending or running (tests, and sends after an edit). */
   idle(): Promise<void>
   dispose(): void
 }
+
+/**
+ * Whether a preview exchange takes the inspector: a page the user opened does ('always'); a page's
+ * own fetch/XHR does not ('never', or a polling page would take the inspector away from the user);
+ * the pane's first page only when nothing is selected yet ('if-none').
+ */
+export type PreviewSelect = 'always' | 'never' | 'if-none'
 
 export interface BridgeOptions {
   /** Makes a host for a time limit; called again when the timeout preference changes. */
@@ -74,7 +90,7 @@ export function createRuntimeBridge(store: PlaygroundStore, options: BridgeOptio
   // reach the store together, at most every `previewFlush_ms`, so rendering the history never stands
   // between a page and its next response; the jar they carry is used at once.
   const previewFlush_ms = options.previewFlush_ms ?? 100
-  let unflushed: Exchange[] = []
+  let unflushed: Array<{ exchange: Exchange; select: PreviewSelect }> = []
   let unflushedJar: JarCookie[] | null = null
   let flushTimer: ReturnType<typeof setTimeout> | null = null
   const currentJar = () => unflushedJar ?? store.getState().jar
@@ -86,10 +102,14 @@ export function createRuntimeBridge(store: PlaygroundStore, options: BridgeOptio
     const jar = unflushedJar
     unflushed = []
     unflushedJar = null
-    store.setState((s) => ({
-      ...(newest.length ? { exchanges: [...newest, ...s.exchanges].slice(0, HISTORY_LIMIT), selectedId: newest[0]!.id } : {}),
-      ...(jar ? { jar } : {}),
-    }))
+    store.setState((s) => {
+      const chosen = newest.find((u) => u.select === 'always' || (u.select === 'if-none' && s.selectedId === null))
+      return {
+        ...(newest.length ? { exchanges: [...newest.map((u) => u.exchange), ...s.exchanges].slice(0, HISTORY_LIMIT) } : {}),
+        ...(chosen ? { selectedId: chosen.exchange.id } : {}),
+        ...(jar ? { jar } : {}),
+      }
+    })
   }
 
   const runBuild = (afterEdit: boolean): Promise<void> => {
@@ -117,7 +137,10 @@ export function createRuntimeBridge(store: PlaygroundStore, options: BridgeOptio
         return
       }
       if (afterEdit && store.getState().prefs.autoRerun && store.getState().runtime.status === 'ready') {
-        const lastGet = store.getState().exchanges.find((e) => e.composed.method.toUpperCase() === 'GET')
+        // The composer's last GET runs again (the preview, like a browser, shows the new code on reload).
+        const lastGet = store
+          .getState()
+          .exchanges.find((e) => e.source !== 'preview' && e.composed.method.toUpperCase() === 'GET')
         if (lastGet) await sendNow(lastGet.composed)
       }
     })()
@@ -248,14 +271,14 @@ export function createRuntimeBridge(store: PlaygroundStore, options: BridgeOptio
         }
       })
     },
-    preview: (request) => {
+    preview: (request, stream, select = 'always') => {
       applyTimeout()
       return enqueue(async () => {
         await building.catch(() => undefined)
         try {
-          const { response, exchange } = await host.fetch(request, currentJar())
+          const { response, exchange } = await host.fetch(request, currentJar(), stream)
           if (disposed) return response
-          unflushed.push(exchange)
+          unflushed.push({ exchange, select })
           if (!exchange.failure) unflushedJar = exchange.jar
           flushTimer ??= setTimeout(flushPreview, previewFlush_ms)
           return response

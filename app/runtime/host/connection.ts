@@ -7,6 +7,7 @@ import type {
   ClientAction,
   ComposedRequest,
   Exchange,
+  FetchStream,
   HostMessage,
   JarCookie,
   ProjectFiles,
@@ -51,6 +52,20 @@ export const answers = {
     const done = m as Extract<RuntimeMessage, { type: 'script-done' }>
     return { error: done.error, console: done.console }
   },
+}
+
+/** Answers that report progress before the one that ends a call. */
+export function is_progress(m: RuntimeMessage): boolean {
+  return m.type === 'script-exchange' || m.type === 'fetch-head' || m.type === 'fetch-chunk'
+}
+
+/** A fetch's progress messages handed to its stream. */
+export function fetch_progress(stream: FetchStream | undefined): ((m: RuntimeMessage) => void) | undefined {
+  if (!stream) return undefined
+  return (m) => {
+    if (m.type === 'fetch-head') stream.head(m.response)
+    else if (m.type === 'fetch-chunk') stream.chunk(m.chunk)
+  }
 }
 
 /** Host messages for the RuntimeHost calls. */

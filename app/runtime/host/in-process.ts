@@ -4,7 +4,7 @@
  */
 import type { HostMessage, RuntimeHost, RuntimeMessage } from '../protocol.ts'
 import { createRuntimeCore } from '../worker/core.ts'
-import { answers, outgoing, request_id, type Outgoing } from './connection.ts'
+import { answers, fetch_progress, is_progress, outgoing, request_id, type Outgoing } from './connection.ts'
 
 /** A RuntimeHost running the runtime in this thread (tests only). */
 export function createInProcessHost(): RuntimeHost {
@@ -14,7 +14,7 @@ export function createInProcessHost(): RuntimeHost {
   const core = createRuntimeCore((message) => {
     if ('id' in message) {
       // Structured-clone the answer as postMessage would, so tests see the same plain data.
-      if (message.type === 'script-exchange') {
+      if (is_progress(message)) {
         progress.get(message.id)?.(structuredClone(message))
         return
       }
@@ -36,7 +36,7 @@ export function createInProcessHost(): RuntimeHost {
     build: (files) => call(outgoing.build(files), answers.build),
     send: (request, jar) => call(outgoing.send(request, jar), answers.send),
     act: (action, jar) => call(outgoing.act(action, jar), answers.act),
-    fetch: (request, jar) => call(outgoing.fetch(request, jar), answers.fetch),
+    fetch: (request, jar, stream) => call(outgoing.fetch(request, jar), answers.fetch, fetch_progress(stream)),
     script: (file, jar, on_exchange) =>
       call(outgoing.script(file, jar), answers.script, (m) => m.type === 'script-exchange' && on_exchange(m.exchange)),
     dispose: () => {

@@ -5,7 +5,7 @@
  * rebuilt. The main thread only posts and receives messages, so it never blocks.
  */
 import type { HostMessage, ProjectFiles, RuntimeHost, RuntimeMessage } from '../protocol.ts'
-import { answers, outgoing, request_id, type Outgoing } from './connection.ts'
+import { answers, fetch_progress, is_progress, outgoing, request_id, type Outgoing } from './connection.ts'
 import { RELAY_HTML } from './relay.ts'
 import { timeout_answer } from './timeouts.ts'
 
@@ -22,7 +22,7 @@ export interface RuntimeHostOptions {
 interface Job {
   message: HostMessage
   resolve: (answer: RuntimeMessage) => void
-  /** A script's progress: each `script-exchange` before its `script-done`. */
+  /** Progress before the answer: a script's exchanges, a streaming fetch's head and chunks. */
   progress?: (answer: RuntimeMessage) => void
 }
 
@@ -71,7 +71,7 @@ export function createRuntimeHost(options: RuntimeHostOptions = {}): RuntimeHost
         current.ready = true
         pump()
       } else if ('id' in message && active && active.message.id === message.id) {
-        if (message.type === 'script-exchange') active.progress?.(message)
+        if (is_progress(message)) active.progress?.(message)
         else finish(message)
       }
     }
@@ -150,7 +150,7 @@ export function createRuntimeHost(options: RuntimeHostOptions = {}): RuntimeHost
     build: (files) => call(outgoing.build(files), answers.build),
     send: (request, jar) => call(outgoing.send(request, jar), answers.send),
     act: (action, jar) => call(outgoing.act(action, jar), answers.act),
-    fetch: (request, jar) => call(outgoing.fetch(request, jar), answers.fetch),
+    fetch: (request, jar, stream) => call(outgoing.fetch(request, jar), answers.fetch, fetch_progress(stream)),
     script: (file, jar, on_exchange) =>
       call(outgoing.script(file, jar), answers.script, (m) => m.type === 'script-exchange' && on_exchange(m.exchange)),
     dispose: () => {

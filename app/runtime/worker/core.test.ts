@@ -45,6 +45,26 @@ describe('preview fetches', () => {
     expect(second.exchange.composed).toMatchObject({ method: 'GET', url: '/count/', enforce_csrf_checks: true, follow: false })
   })
 
+  it('hands a streaming body over chunk by chunk, after its head, before the exchange', async () => {
+    const host = createInProcessHost()
+    const views = `import { StreamingHttpResponse } from 'django/http'
+async function* parts() {
+  yield 'one;'
+  await new Promise((r) => setTimeout(r, 5))
+  yield 'two'
+}
+export const stream = () => new StreamingHttpResponse(parts(), { content_type: 'text/plain' })
+`
+    await host.build({ ...PROJECT, 'urls.ts': "import { path } from 'django/urls'\nimport { stream } from './views'\nexport const urlpatterns = [path('s/', stream)]\n", 'views.ts': views })
+    const seen: string[] = []
+    const done = await host.fetch({ url: 'http://testserver/s/', method: 'GET', headers: [], body: null }, [], {
+      head: (head) => seen.push(`head ${head.status}`),
+      chunk: (bytes) => seen.push(text(bytes)),
+    })
+    expect(seen).toEqual(['head 200', 'one;', 'two'])
+    expect(text(done.exchange.response?.body)).toBe('one;two')
+  })
+
   it('answers 503 with a failed exchange when the project has not built', async () => {
     const host = createInProcessHost()
     const answer = await host.fetch({ url: 'http://testserver/', method: 'GET', headers: [], body: null }, [])

@@ -2,7 +2,7 @@
  * The runtime's message loop, independent of where it runs (a Worker, or the page for tests):
  * one site at a time, messages handled strictly in order so exchanges never interleave.
  */
-import type { HostMessage, ProjectFiles, RuntimeMessage } from '../protocol.ts'
+import type { HostMessage, ProjectFiles, RuntimeMessage, WireResponse } from '../protocol.ts'
 import { run_action } from './actions.ts'
 import { blank_exchange, run_request } from './exchange.ts'
 import { with_browser_view } from './browser-view.ts'
@@ -74,7 +74,11 @@ export function createRuntimeCore(post: (message: RuntimeMessage) => void): Runt
           post(fetch_failure(message, 503, 'Service Unavailable', 'build', build_error ?? NO_SITE))
           return
         }
-        post({ type: 'fetched', id: message.id, ...(await run_fetch(site, message.request, message.jar)) })
+        const stream = {
+          head: (response: WireResponse) => post({ type: 'fetch-head', id: message.id, response }),
+          chunk: (chunk: Uint8Array) => post({ type: 'fetch-chunk', id: message.id, chunk }),
+        }
+        post({ type: 'fetched', id: message.id, ...(await run_fetch(site, message.request, message.jar, stream)) })
         return
       }
     }

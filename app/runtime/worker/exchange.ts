@@ -9,7 +9,7 @@ import { recording, type Recording } from './instrument.ts'
 import { cookie_to_jar } from './jar.ts'
 import { jar_session, make_client, type SiteClient } from './clients.ts'
 import type { Site } from './site.ts'
-import { seen_response } from './snapshot.ts'
+import { seen_response, type StreamHooks } from './snapshot.ts'
 
 const CLIENT_METHODS = new Set(['get', 'post', 'head', 'options', 'put', 'patch', 'delete', 'trace'])
 const QUERY_METHODS = new Set(['get', 'head'])
@@ -75,8 +75,8 @@ function send(client: SiteClient, composed: ComposedRequest): unknown {
 
 export { blank_exchange }
 
-/** Runs `composed` with `jar` through `site`; never throws (a crash becomes `failure`). */
-export async function run_request(site: Site, composed: ComposedRequest, jar: JarCookie[]): Promise<Exchange> {
+/** Runs `composed` with `jar` through `site`; never throws (a crash becomes `failure`). `stream` sees a streaming body as it comes. */
+export async function run_request(site: Site, composed: ComposedRequest, jar: JarCookie[], stream?: StreamHooks): Promise<Exchange> {
   const exchange = blank_exchange(composed, jar)
   const console: ConsoleEntry[] = exchange.console
   const started = performance.now()
@@ -91,7 +91,7 @@ export async function run_request(site: Site, composed: ComposedRequest, jar: Ja
             exc_info?: unknown[] | null
             redirect_chain?: Array<[string, number]>
           }
-          exchange.response = await seen_response(response)
+          exchange.response = await seen_response(response, stream)
           exchange.redirect_chain = (response.redirect_chain ?? []).map(([url, status]) => [String(url), status])
           const raised = response.exc_info?.[1]
           if (response.exc_info) exchange.error = seen_error(raised, site.file_names)

@@ -7,7 +7,7 @@
  * gets no test-client exemption. Redirects are not followed here; the browser follows them.
  */
 import { browserCookieHeader, scriptCookies, storeResponseCookies } from '../cookies/index.ts'
-import type { Exchange, JarCookie, WireRequest, WireResponse } from '../protocol.ts'
+import type { Exchange, FetchStream, JarCookie, WireRequest, WireResponse } from '../protocol.ts'
 import { composed_of } from '../wire.ts'
 import { run_request } from './exchange.ts'
 import type { Site } from './site.ts'
@@ -34,11 +34,15 @@ function wire_response(exchange: Exchange, method: string, script_cookies: strin
   }
 }
 
-/** Answers one browser request with `jar` as the browser's cookies; the exchange carries the new jar. */
+/**
+ * Answers one browser request with `jar` as the browser's cookies; the exchange carries the new jar.
+ * A streaming response goes to `stream` as it comes (its head as soon as the view returned).
+ */
 export async function run_fetch(
   site: Site,
   wire: WireRequest,
   jar: JarCookie[],
+  stream?: FetchStream,
 ): Promise<{ response: WireResponse; exchange: Exchange }> {
   const now = Date.now()
   const composed = composed_of(wire)
@@ -47,7 +51,23 @@ export async function run_fetch(
   const sent = site.is_async
     ? { request: composed, jar: jar.filter((c) => cookie.split('; ').includes(`${c.key}=${c.value}`)) }
     : { request: { ...composed, headers: cookie ? [...composed.headers, ['Cookie', cookie] as [string, string]] : composed.headers }, jar: [] }
-  const exchange = await run_request(site, sent.request, sent.jar)
+  const head_only = composed.method === 'HEAD'
+  const hooks = stream && {
+    head: (head: { status_code: number; reason_phrase: string; headers: Array<[string, string]>; set_cookies: Array<{ header: string }> }) => {
+      const stored = storeResponseCookies(jar, head.set_cookies.map((c) => c.header), wire.url, now).jar
+      stream.head({
+        status: head.status_code,
+        statusText: head.reason_phrase,
+        headers: head.headers.filter(([name]) => name.toLowerCase() !== 'set-cookie'),
+        body: null,
+        script_cookies: scriptCookies(stored, wire.url, now),
+      })
+    },
+    chunk: (bytes: Uint8Array) => {
+      if (!head_only) stream.chunk(bytes)
+    },
+  }
+  const exchange = await run_request(site, sent.request, sent.jar, hooks)
   exchange.composed = composed
   exchange.source = 'preview'
   const set_cookies = exchange.response?.set_cookies.map((c) => c.header) ?? []

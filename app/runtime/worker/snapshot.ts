@@ -135,31 +135,44 @@ function seen_user(request: AnyRequest): SeenRequest['user'] {
   return { username: String(user), is_authenticated: Boolean(user.is_authenticated), is_staff: Boolean(user.is_staff) }
 }
 
-/** The response, its body drained (streaming content is consumed here, as a server would send it). */
-export async function seen_response(response: HttpResponseBase): Promise<SeenResponse> {
-  let body: Uint8Array
-  if (response.streaming) {
-    const chunks: Uint8Array[] = []
-    const stream = (response as unknown as { streaming_content: Iterable<Uint8Array> | AsyncIterable<Uint8Array> }).streaming_content
-    for await (const chunk of stream) chunks.push(chunk)
-    body = concat(chunks)
-  } else {
-    body = ((response as unknown as { content: Uint8Array }).content ?? new Uint8Array(0)).slice()
-  }
+/** Called as a streaming response is drained: its head first, then each chunk as the view yields it. */
+export interface StreamHooks {
+  head(head: Omit<SeenResponse, 'body'>): void
+  chunk(bytes: Uint8Array): void
+}
+
+/**
+ * The response, its body drained (streaming content is consumed here, as a server would send it);
+ * `stream` sees a streaming response's head and chunks as they come.
+ */
+export async function seen_response(response: HttpResponseBase, stream?: StreamHooks): Promise<SeenResponse> {
   const set_cookies = response.cookies.items().map(([key, morsel]) => set_cookie_of(key, morsel))
   const headers: Array<[string, string]> = response.items().map(([k, v]) => [k, String(v)])
   for (const cookie of set_cookies) headers.push(['Set-Cookie', cookie.header])
   const content_type = response.headers.get('Content-Type') ?? null
-  return {
+  const head = {
     status_code: response.status_code,
     reason_phrase: response.reason_phrase,
     headers,
     set_cookies,
     content_type: content_type === null ? null : String(content_type),
     charset: content_type ? response.charset : null,
-    body,
     streaming: response.streaming,
   }
+  let body: Uint8Array
+  if (response.streaming) {
+    stream?.head(head)
+    const chunks: Uint8Array[] = []
+    const content = (response as unknown as { streaming_content: Iterable<Uint8Array> | AsyncIterable<Uint8Array> }).streaming_content
+    for await (const chunk of content) {
+      chunks.push(chunk)
+      stream?.chunk(chunk.slice())
+    }
+    body = concat(chunks)
+  } else {
+    body = ((response as unknown as { content: Uint8Array }).content ?? new Uint8Array(0)).slice()
+  }
+  return { ...head, body }
 }
 
 function concat(chunks: Uint8Array[]): Uint8Array {
