@@ -11,6 +11,8 @@ export const PREVIEW_PROJECT: Record<string, string> = {
   ],
   PASSWORD_HASHERS: ['playground.hashers.FastPBKDF2PasswordHasher'],
 }
+
+export const users = [{ username: 'grace', password: 'hopper' }]
 `,
   'urls.ts': `import { path } from 'django/urls'
 import * as views from './views'
@@ -28,6 +30,8 @@ export const urlpatterns = [
   path('probe/', views.probe),
   path('download/', views.download),
   path('stream/', views.stream),
+  path('me/', views.me),
+  path('refuse/', views.refuse),
 ]
 `,
   'views.ts': `import { HttpResponse, JsonResponse, StreamingHttpResponse } from 'django/http'
@@ -107,6 +111,18 @@ async function* slowly() {
 
 export function stream(request: HttpRequest) {
   return new StreamingHttpResponse(slowly())
+}
+
+export function me(request: HttpRequest) {
+  return page('Me', '<p id="me">' + (request.user.is_authenticated ? 'signed in as ' + request.user.username : 'anonymous') + '</p>')
+}
+
+export function refuse(request: HttpRequest) {
+  const response = page('Refused', '<p>cookies sent</p>')
+  response.set_cookie('secure_only', '1', { secure: true })
+  response.set_cookie('other_site', '1', { domain: 'example.com' })
+  response.set_cookie('fine', '1')
+  return response
 }
 
 export function download(request: HttpRequest) {

@@ -28,10 +28,40 @@ test('a CSRF form in the preview sets a session the next page and the composer b
   // GET /, POST / (302), GET /hello/: each an exchange from the preview.
   await expect(history(page).filter({ hasText: 'preview' })).toHaveCount(3)
   await expect(history(page).first()).toContainText('/hello/')
+  // The form's POST can be opened in the composer, as the browser sent it.
+  await page.getByRole('button', { name: 'Edit POST / in the composer' }).click()
+  await expect(page.getByRole('combobox', { name: 'Method' })).toHaveValue('POST')
+  await expect(page.getByRole('textbox', { name: 'URL' })).toHaveValue('/')
   // The same session reaches the composer: its jar is the browser's.
   await page.getByRole('textbox', { name: 'URL' }).fill('/hello/')
   await page.getByRole('button', { name: 'Send' }).click()
   await expect(page.getByRole('region', { name: 'Response body' })).toContainText('Hello Ada')
+})
+
+test("the composer's login is the preview's too: one browser profile", async ({ page, outside: _ }) => {
+  await openPreview(page)
+  await go(page, '/me/')
+  await expect(frame(page).getByText('anonymous')).toBeVisible()
+  await page.getByRole('tab', { name: 'Users' }).click()
+  await page.getByRole('button', { name: 'Force login as grace' }).click()
+  await page.getByRole('button', { name: 'Reload' }).click()
+  await expect(frame(page).getByText('signed in as grace')).toBeVisible()
+  // The preview's request carried the session cookie the composer's login stored.
+  await page.getByRole('tab', { name: 'COOKIES' }).click()
+  await expect(page.getByRole('table', { name: 'request.COOKIES' })).toContainText('sessionid')
+})
+
+test('cookies a browser refuses are listed in the jar with the reason, the others kept', async ({ page, outside: _ }) => {
+  await openPreview(page)
+  await go(page, '/refuse/')
+  await expect(frame(page).getByText('cookies sent')).toBeVisible()
+  await page.getByRole('tab', { name: 'Cookie jar' }).click()
+  const jar = page.getByRole('table', { name: 'Cookie jar' })
+  await expect(jar.getByRole('row').filter({ has: page.locator('input[value="secure_only"]') })).toContainText(
+    'A browser refuses it',
+  )
+  await expect(jar.getByRole('row').filter({ has: page.locator('input[value="other_site"]') })).toContainText('example.com')
+  await expect(jar.getByRole('row').filter({ has: page.locator('input[value="fine"]') })).not.toContainText('refuses')
 })
 
 test('an upload through a preview form reaches FILES with its exact bytes', async ({ page, outside: _ }) => {
@@ -130,7 +160,8 @@ test('a hard reload (bypassing the service worker) recovers the pane', async ({ 
   await openPreview(page)
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('Page.reload', { ignoreCache: true })
-  await expect(page.getByText('Service worker active')).toBeVisible({ timeout: 20_000 })
+  // The page came back uncontrolled, reloaded once, and says so.
+  await expect(page.getByText('Service worker active (recovered after a hard reload)')).toBeVisible({ timeout: 20_000 })
   await expect(frame(page).getByRole('button', { name: 'Save' })).toBeVisible()
 })
 

@@ -15,7 +15,7 @@ import { SITE_PREFIX } from './prefix.ts'
 export type WorkerStatus =
   | { state: 'starting' }
   | { state: 'active'; recovered: boolean }
-  | { state: 'unavailable'; reason: string }
+  | { state: 'unavailable'; reason: string; detail?: string }
 
 /** A navigation the worker answered (a page load in the preview or in a tab it opened). */
 export interface Navigation {
@@ -51,14 +51,16 @@ export async function startPreviewWorker(options: PreviewWorkerOptions): Promise
   const reason = unavailableReason()
   if (reason) return options.onStatus({ state: 'unavailable', reason })
   options.onStatus({ state: 'starting' })
-  const recovered = sessionStorage.getItem(RECOVERING) !== null
-  sessionStorage.removeItem(RECOVERING)
+  // Read before anything awaits: the worker may claim the page moments later.
+  const controlled = navigator.serviceWorker.controller !== null
   try {
-    const registrations = await navigator.serviceWorker.getRegistrations()
-    // After Shift+Reload msw reloads the page once to be controlled again; say so when it comes back.
-    const reloading =
-      !navigator.serviceWorker.controller && registrations.some((r) => r.active?.scriptURL.includes('/mockServiceWorker.js'))
-    if (reloading) sessionStorage.setItem(RECOVERING, '1')
+    // Shift+Reload bypasses service workers: the reloaded page starts uncontrolled and its load never
+    // reached the worker (workerStart 0). The worker claims it again once started (msw may also reload
+    // it once); either way the pane says it recovered.
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined
+    const bypassed = !controlled && navigation?.type === 'reload' && navigation.workerStart === 0
+    const recovered = bypassed || sessionStorage.getItem(RECOVERING) !== null
+    if (bypassed) sessionStorage.setItem(RECOVERING, '1')
     const worker = setupWorker(
       http.all(`${SITE_PREFIX}*`, async ({ request }) => {
         const navigate = request.headers.get(NAVIGATE_HEADER)
@@ -83,10 +85,13 @@ export async function startPreviewWorker(options: PreviewWorkerOptions): Promise
       }),
     )
     await worker.start({ serviceWorker: { url: WORKER_URL }, onUnhandledRequest: 'bypass', quiet: true })
-    if (reloading) return
+    sessionStorage.removeItem(RECOVERING)
     options.onStatus({ state: 'active', recovered })
   } catch (error) {
-    const message = error instanceof Error ? error.message.replace(/^\[MSW\]\s*/, '') : String(error)
-    options.onStatus({ state: 'unavailable', reason: `The service worker could not start: ${message}` })
+    const detail = error instanceof Error ? error.message.replace(/^\[MSW\]\s*/, '') : String(error)
+    const reason = /regist/i.test(detail)
+      ? 'This browser did not let the playground register its service worker (private windows, some embeds and privacy settings block them).'
+      : 'The playground’s service worker did not start.'
+    options.onStatus({ state: 'unavailable', reason, detail })
   }
 }

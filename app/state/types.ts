@@ -69,7 +69,10 @@ export interface RuntimeSlice {
 
 /** The preview pane: its service worker, and the page it shows (plain data; not persisted). */
 export interface PreviewInfo {
-  worker: { state: 'starting' } | { state: 'active'; recovered: boolean } | { state: 'unavailable'; reason: string }
+  worker:
+    | { state: 'starting' }
+    | { state: 'active'; recovered: boolean }
+    | { state: 'unavailable'; reason: string; detail?: string }
   /** The site path the pane shows (`/echo/?a=1`), as the address bar has it. */
   path: string
   /** The page's title, once a page said it. */

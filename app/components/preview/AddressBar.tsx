@@ -36,24 +36,27 @@ export function AddressBar() {
       <button type="button" className="icon" aria-label="Reload" disabled={!active} onClick={() => step(0)}>
         ↻
       </button>
-      <label className="address">
-        <span className="muted origin" aria-hidden="true">
-          http://testserver
-        </span>
-        <input
-          className="url"
-          value={draft ?? path}
-          spellCheck={false}
-          onChange={(e) => setDraft(e.target.value)}
-          onBlur={() => setDraft((d) => (d === path ? null : d))}
-          aria-label="Address"
-        />
-      </label>
+      <input
+        className="url address"
+        aria-label="Address"
+        title={`http://testserver${draft ?? path}`}
+        value={draft ?? path}
+        spellCheck={false}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={() => setDraft((d) => (d === path ? null : d))}
+      />
       <button type="submit" disabled={!active}>
         Go
       </button>
-      <button type="button" className="link" disabled={!active} onClick={() => host.openTab(path)}>
-        Open in a new tab
+      <button
+        type="button"
+        className="icon"
+        aria-label="Open in a new tab"
+        title="Open in a new tab"
+        disabled={!active}
+        onClick={() => host.openTab(path)}
+      >
+        ↗
       </button>
     </form>
   )

@@ -18,9 +18,12 @@ export function PreviewPane() {
         <WorkerStatus />
       </div>
       {worker.state === 'unavailable' ? (
-        <p className="preview-unavailable">
-          The preview cannot load: {worker.reason} The composer and the inspector work as before.
-        </p>
+        <div className="preview-unavailable">
+          <p>
+            The preview cannot load: {worker.reason} The composer and the inspector work as before.
+          </p>
+          {worker.detail ? <p className="muted small">Details: {worker.detail}</p> : null}
+        </div>
       ) : (
         <>
           <AddressBar />

@@ -7,8 +7,16 @@
 import { browserCookieHeader, mergeClientJar, SITE_ORIGIN } from '../cookies/index.ts'
 import type { Exchange, JarCookie } from '../protocol.ts'
 
-/** `k=v; k2=v2` as a set of pairs, so order alone is no difference. */
-const pairs = (header: string): string[] => header.split(/;\s*/).filter(Boolean).sort()
+/**
+ * `k=v; k2=v2` as the view would read it: sorted, and a value's surrounding double quotes dropped
+ * (the test client quotes an empty value as `""`), so neither order nor quoting alone is a difference.
+ */
+const pairs = (header: string): string[] =>
+  header
+    .split(/;\s*/)
+    .filter(Boolean)
+    .map((pair) => pair.replace(/^([^=]*=)"(.*)"$/, '$1$2'))
+    .sort()
 
 /** Adds the browser's notes to a composer exchange run with `before` as the jar. */
 export function with_browser_view(exchange: Exchange, before: JarCookie[], now = Date.now()): Exchange {
