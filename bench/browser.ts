@@ -82,6 +82,10 @@ export async function runBrowserBench(requests: number): Promise<BrowserFigures>
     await frame.getByRole('heading', { name: 'Welcome' }).waitFor({ timeout: 30_000 })
     const preview = page.frames().find((f) => f.url().startsWith(`${ORIGIN}/site/`))
     if (!preview) throw new Error('no preview frame')
+    // Let the editor (Monaco and its TypeScript worker) finish starting: it takes both cores for a while.
+    await page.locator('.monaco-editor').first().waitFor({ timeout: 60_000 })
+    await page.waitForLoadState('networkidle')
+    await page.waitForTimeout(3000)
     const worker = await time(page, '/site/echo/?q=bench', requests)
     const bridge = await time(preview, '/echo/?q=bench', requests)
     const staticFile = await time(page, '/favicon.svg', requests)
