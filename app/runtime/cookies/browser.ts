@@ -3,8 +3,9 @@
  * keeps from a response or a script write. Pure functions over `JarCookie[]`. The jar stays keyed by name, as
  * Django's SimpleCookie is, so one name holds one cookie whatever its path or domain.
  */
-import { canonicalDomain, defaultPath, domainMatch, getPublicSuffix, parseDate, pathMatch } from 'tough-cookie'
+import { canonicalDomain, domainMatch, getPublicSuffix, parseDate, pathMatch } from 'tough-cookie'
 import type { JarCookie } from '../protocol.ts'
+import { hasControl, parseSetCookie, type Parsed } from './set-cookie.ts'
 
 /** The site's origin, as both the composer's test client and the preview pane see it. */
 export const SITE_ORIGIN = 'http://testserver'
@@ -21,32 +22,14 @@ export interface JarUpdate {
   notes: CookieNote[]
 }
 
-type Attrs = JarCookie['attrs']
 
 // A cookie without a Domain attribute belongs to the host that set it, and only the site sets cookies here.
 const SITE_HOST = new URL(SITE_ORIGIN).hostname
-const MAX_NAME_VALUE_BYTES = 4096
-const MAX_ATTRIBUTE_BYTES = 1024
 // Chromium caps every cookie's lifetime at 400 days from when it was stored.
 const MAX_LIFETIME_MS = 400 * 24 * 60 * 60 * 1000
-const utf8 = new TextEncoder()
-
-const byteLength = (text: string): number => utf8.encode(text).length
-
-// Cookie parsing trims spaces and tabs only, not every Unicode space.
-const trimWs = (text: string): string => text.replace(/^[ \t]+|[ \t]+$/g, '')
 
 /** Python-style truthiness for morsel flags (`secure`, `httponly`): unset is absent, '' or false. */
 const isSet = (value: unknown): boolean => value !== undefined && value !== false && value !== ''
-
-/** Any control character but tab: Chromium drops such a line whole rather than truncating it. */
-function hasControl(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i)
-    if ((code < 0x20 && code !== 0x09) || code === 0x7f) return true
-  }
-  return false
-}
 
 /** Max-Age as whole seconds, or null when it is not an integer (a browser ignores it then). */
 function maxAgeOf(value: unknown): number | null {
@@ -161,72 +144,6 @@ export function scriptCookies(jar: JarCookie[], url: string, now: number): strin
   return sendable(jar, url, now, true).map(pairOf).join('; ')
 }
 
-/** A Set-Cookie line as Chromium parses it (RFC 6265bis §5.6). */
-interface Parsed {
-  key: string
-  value: string
-  attrs: Attrs
-  /** A Domain attribute was there, even an empty one: `__Host-` forbids any. */
-  hasDomain: boolean
-  /** The last Path attribute as sent, or null. */
-  pathAttr: string | null
-}
-
-type Parse = { ok: true; cookie: Parsed } | { ok: false; key: string; value: string; reason: string }
-
-function parseSetCookie(text: string, target: Target): Parse {
-  const semi = text.indexOf(';')
-  const pair = semi === -1 ? text : text.slice(0, semi)
-  const eq = pair.indexOf('=')
-  // Without '=', the whole pair is the value of a nameless cookie.
-  const key = eq === -1 ? '' : trimWs(pair.slice(0, eq))
-  const value = trimWs(eq === -1 ? pair : pair.slice(eq + 1))
-  const refuse = (reason: string): Parse => ({ ok: false, key, value, reason: `Refused: ${reason}` })
-  if (hasControl(text)) return refuse('the header contains a control character, so the browser ignores it')
-  if (key === '' && value === '') return refuse('the header has neither a cookie name nor a value')
-  const size = byteLength(key) + byteLength(value)
-  if (size > MAX_NAME_VALUE_BYTES) {
-    return refuse(`the name and value are ${size} bytes together, over the ${MAX_NAME_VALUE_BYTES}-byte limit`)
-  }
-  let expires: string | undefined
-  let maxAge: number | undefined
-  let domain: string | undefined
-  let path: string | undefined
-  let sameSite: string | undefined
-  let hasDomain = false
-  let pathAttr: string | null = null
-  const flags: Attrs = {}
-  for (const av of semi === -1 ? [] : text.slice(semi + 1).split(';')) {
-    const sep = av.indexOf('=')
-    const name = trimWs(sep === -1 ? av : av.slice(0, sep)).toLowerCase()
-    const raw = sep === -1 ? '' : trimWs(av.slice(sep + 1))
-    if (byteLength(raw) > MAX_ATTRIBUTE_BYTES) continue
-    // The last valid occurrence wins; invalid ones are ignored, as RFC 6265bis says.
-    if (name === 'expires') {
-      if (parseDate(raw)) expires = raw
-    } else if (name === 'max-age') {
-      if (/^-?\d+$/.test(raw)) maxAge = parseInt(raw, 10)
-    } else if (name === 'domain') {
-      hasDomain = true
-      domain = raw.replace(/^\./, '') === '' ? undefined : raw
-    } else if (name === 'path') {
-      pathAttr = raw
-      path = raw.startsWith('/') ? raw : undefined
-    } else if (name === 'samesite') {
-      sameSite = raw === '' ? undefined : raw
-    } else if (name === 'secure' || name === 'httponly' || name === 'partitioned') {
-      flags[name] = true
-    }
-  }
-  const attrs: Attrs = { path: path ?? defaultPath(target.path) }
-  if (domain !== undefined) attrs.domain = domain
-  if (expires !== undefined) attrs.expires = expires
-  if (maxAge !== undefined) attrs['max-age'] = maxAge
-  Object.assign(attrs, flags)
-  if (sameSite !== undefined) attrs.samesite = sameSite
-  return { ok: true, cookie: { key, value, attrs, hasDomain, pathAttr } }
-}
-
 /** Why the Domain attribute keeps the cookie out, or null when it is absent or allowed. */
 function domainRefusal(cookie: Parsed, host: string): string | null {
   const raw = cookie.attrs.domain
@@ -300,7 +217,7 @@ function store(jar: readonly JarCookie[], texts: readonly string[], url: string,
   const notes: CookieNote[] = []
   const outcomes = new Map<string, string | null>()
   for (const text of texts) {
-    const parsed = parseSetCookie(String(text), target)
+    const parsed = parseSetCookie(String(text), target.path)
     const key = parsed.ok ? parsed.cookie.key : parsed.key
     const index = next.findIndex((entry) => entry.key === key)
     const current = index === -1 ? undefined : next[index]
