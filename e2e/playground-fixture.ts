@@ -107,8 +107,8 @@ async function seed(page: Page, files: Record<string, string>) {
   )
 }
 
-export const test = base.extend<{ outside: string[]; project: Record<string, string> }>({
-  /** The project the test starts with (`test.use({ project })` for another). */
+export const test = base.extend<{ outside: string[]; project: Record<string, string> | null }>({
+  /** The project the test starts with (`test.use({ project })` for another; null: a first visit). */
   project: [PROJECT, { option: true }],
   outside: async ({ page, baseURL, project }, use) => {
     const own = new URL(baseURL ?? 'http://127.0.0.1:4174').host
@@ -120,7 +120,7 @@ export const test = base.extend<{ outside: string[]; project: Record<string, str
         outside.push(request.url())
       }
     })
-    await seed(page, project)
+    if (project) await seed(page, project)
     await use(outside)
     expect(outside, 'requests to other hosts').toEqual([])
   },

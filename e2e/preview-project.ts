@@ -1,19 +1,9 @@
+import { PROJECT } from './playground-fixture.ts'
+
 /** A project whose pages exercise the preview: forms with CSRF, a session, uploads, page scripts, redirects, a download. */
 export const PREVIEW_PROJECT: Record<string, string> = {
-  'settings.ts': `export const settings = {
-  DEBUG: true,
-  SECRET_KEY: 'e2e-preview-not-secret',
-  MIDDLEWARE: [
-    'django.contrib.sessions.middleware.SessionMiddleware',
-    'django.middleware.common.CommonMiddleware',
-    'django.middleware.csrf.CsrfViewMiddleware',
-    'django.contrib.auth.middleware.AuthenticationMiddleware',
-  ],
-  PASSWORD_HASHERS: ['playground.hashers.FastPBKDF2PasswordHasher'],
-}
-
-export const users = [{ username: 'grace', password: 'hopper' }]
-`,
+  // The playground specs' settings: sessions, CSRF, auth, and the user alice.
+  'settings.ts': PROJECT['settings.ts']!,
   'urls.ts': `import { path } from 'django/urls'
 import * as views from './views'
 
@@ -32,6 +22,8 @@ export const urlpatterns = [
   path('stream/', views.stream),
   path('me/', views.me),
   path('refuse/', views.refuse),
+  path('keep/', views.keep),
+  path('kept/', views.kept),
 ]
 `,
   'views.ts': `import { HttpResponse, JsonResponse, StreamingHttpResponse } from 'django/http'
@@ -115,6 +107,16 @@ export function stream(request: HttpRequest) {
 
 export function me(request: HttpRequest) {
   return page('Me', '<p id="me">' + (request.user.is_authenticated ? 'signed in as ' + request.user.username : 'anonymous') + '</p>')
+}
+
+export function keep(request: HttpRequest) {
+  if (request.method === 'POST') return redirect('/kept/', { preserve_request: true })
+  return page('Keep', '<form method="post"><input type="hidden" name="csrfmiddlewaretoken" value="' + get_token(request) + '">' +
+    '<label>Word <input name="word"></label><button>Post it</button></form>')
+}
+
+export function kept(request: HttpRequest) {
+  return page('Kept', '<p id="kept">' + request.method + ' ' + request.POST.get('word') + '</p>')
 }
 
 export function refuse(request: HttpRequest) {

@@ -43,9 +43,9 @@ test("the composer's login is the preview's too: one browser profile", async ({ 
   await go(page, '/me/')
   await expect(frame(page).getByText('anonymous')).toBeVisible()
   await page.getByRole('tab', { name: 'Users' }).click()
-  await page.getByRole('button', { name: 'Force login as grace' }).click()
+  await page.getByRole('button', { name: 'Force login as alice' }).click()
   await page.getByRole('button', { name: 'Reload' }).click()
-  await expect(frame(page).getByText('signed in as grace')).toBeVisible()
+  await expect(frame(page).getByText('signed in as alice')).toBeVisible()
   // The preview's request carried the session cookie the composer's login stored.
   await page.getByRole('tab', { name: 'COOKIES' }).click()
   await expect(page.getByRole('table', { name: 'request.COOKIES' })).toContainText('sessionid')
@@ -99,6 +99,15 @@ test('a 302 → 302 → 200 chain is three exchanges, the address shows the end,
   await page.getByRole('button', { name: 'Forward' }).click()
   await expect(address(page)).toHaveValue('/done/')
   await expect(frame(page).getByText('arrived')).toBeVisible()
+})
+
+test('a 307 keeps the method and the body, as a browser re-sends them', async ({ page, outside: _ }) => {
+  await openPreview(page)
+  await go(page, '/keep/')
+  await frame(page).getByRole('textbox', { name: 'Word' }).fill('again')
+  await frame(page).getByRole('button', { name: 'Post it' }).click()
+  await expect(frame(page).locator('#kept')).toHaveText('POST again')
+  await expect(history(page).nth(1)).toContainText('307')
 })
 
 test('a preview page reaches no storage, cookie or DOM of the playground, and cannot navigate it', async ({ page, outside: _ }) => {

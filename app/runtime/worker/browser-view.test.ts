@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { createInProcessHost } from '../in-process.ts'
-import type { ComposedRequest, JarCookie } from '../protocol.ts'
+import { defaultComposer as get } from '../../state/defaults.ts'
+import type { JarCookie } from '../protocol.ts'
 import { PROJECT } from './fixtures.test-helpers.ts'
-
-const get = (url: string): ComposedRequest => ({
-  method: 'GET',
-  url,
-  headers: [],
-  body: { kind: 'none' },
-  follow: false,
-  secure: false,
-  enforce_csrf_checks: false,
-})
 
 describe("a composer exchange, seen from the browser's side", () => {
   it('says when a browser would have sent another Cookie header (a path that does not match)', async () => {
