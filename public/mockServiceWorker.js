@@ -153,8 +153,9 @@ async function handleRequest(event, requestId, requestInterceptedAt) {
       ?.toLowerCase()
       .startsWith('text/event-stream')
 
-    // Clone the response so both the client and the library could consume it.
-    const responseClone = isEventStreamResponse ? null : response.clone()
+    // PATCHED(playground): nothing in the playground listens to msw's life-cycle events, so no body goes
+    // back with them: a teed body (a streaming page's above all) would be buffered for nobody.
+    const responseClone = null
 
     sendToClient(
       client,

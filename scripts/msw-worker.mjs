@@ -3,10 +3,12 @@
  * Writes public/mockServiceWorker.js: msw's worker as installed, with the playground's patches.
  * Run it after every msw upgrade (`node scripts/msw-worker.mjs`); app/network/worker-script.test.ts
  * fails when the committed file drifts from what this produces, or when a patch no longer applies.
+ * package.json names no `msw.workerDirectory`, so msw's own postinstall never copies its unpatched
+ * worker over this one.
  *
  * Why patched msw 2 and not msw 3 (see app/network/README.md): msw 3 declares Node 22, buffers
  * navigation bodies (no streaming pages), and still sends every request of the app's own page
- * through the page; these four edits make msw 2 serve navigations and nothing but the site prefix.
+ * through the page; these edits make msw 2 serve navigations and nothing but the site prefix.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -74,6 +76,14 @@ const SITE_PREFIX = new URL(self.location.href).searchParams.get('prefix') || '/
   const active = allClients.filter((client) => activeClientIds.has(client.id))
   return active.find((client) => client.visibilityState === 'visible') || active[0]
 }`,
+  ],
+  [
+    "no body goes back to the page for msw's life-cycle events: nothing listens, and a teed body would be buffered for nobody",
+    `    // Clone the response so both the client and the library could consume it.
+    const responseClone = isEventStreamResponse ? null : response.clone()`,
+    `    // PATCHED(playground): nothing in the playground listens to msw's life-cycle events, so no body goes
+    // back with them: a teed body (a streaming page's above all) would be buffered for nobody.
+    const responseClone = null`,
   ],
   [
     'a navigation is passed on as same-origin (a page cannot build a navigate Request), marked by a header',
