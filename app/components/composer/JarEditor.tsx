@@ -51,7 +51,9 @@ export function JarEditor() {
                     .filter(([, v]) => v !== '' && v !== false)
                     .map(([k, v]) => (v === true ? k : `${k}=${v}`))
                     .join('; ')}
-                  {c.refused ? <div className="refused">A browser refuses it: {c.refused}</div> : null}
+                  {c.refused ? (
+                    <div className="refused">A browser refuses it: {c.refused.replace(/^Refused:\s*/, '')}</div>
+                  ) : null}
                 </td>
                 <td>
                   <button

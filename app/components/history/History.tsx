@@ -47,7 +47,10 @@ export function History() {
                 <span className={`code code-${summary(e)[0]}`}>{summary(e)}</span>{' '}
                 <span className="history-method">{e.composed.method.toUpperCase()}</span> <code>{e.composed.url}</code>
                 {e.source === 'preview' || e.source === 'script' ? (
-                  <span className="source-badge" title={e.source === 'preview' ? 'Sent by the preview pane (a real browser)' : 'Sent by requests.ts'}>
+                  <span
+                    className="source-badge"
+                    title={e.source === 'preview' ? 'Sent by the preview pane (a real browser)' : 'Sent by requests.ts'}
+                  >
                     {e.source}
                   </span>
                 ) : null}

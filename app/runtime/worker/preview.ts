@@ -11,6 +11,7 @@ import type { Exchange, FetchStream, JarCookie, WireRequest, WireResponse } from
 import { composed_of } from '../wire.ts'
 import { run_request } from './exchange.ts'
 import type { Site } from './site.ts'
+import type { StreamHooks } from './snapshot.ts'
 
 /** The response as the browser gets it: the view's, without Set-Cookie (the shared jar took those). */
 function wire_response(exchange: Exchange, method: string, script_cookies: string): WireResponse {
@@ -52,8 +53,8 @@ export async function run_fetch(
     ? { request: composed, jar: jar.filter((c) => cookie.split('; ').includes(`${c.key}=${c.value}`)) }
     : { request: { ...composed, headers: cookie ? [...composed.headers, ['Cookie', cookie] as [string, string]] : composed.headers }, jar: [] }
   const head_only = composed.method === 'HEAD'
-  const hooks = stream && {
-    head: (head: { status_code: number; reason_phrase: string; headers: Array<[string, string]>; set_cookies: Array<{ header: string }> }) => {
+  const hooks: StreamHooks | undefined = stream && {
+    head: (head) => {
       const stored = storeResponseCookies(jar, head.set_cookies.map((c) => c.header), wire.url, now).jar
       stream.head({
         status: head.status_code,
