@@ -23,6 +23,9 @@ export const urlpatterns = [
   path('me/', views.me),
   path('refuse/', views.refuse),
   path('keep/', views.keep),
+  path('styled/', views.styled),
+  path('style.css', views.style),
+  path('dot.svg', views.dot),
   path('kept/', views.kept),
 ]
 `,
@@ -118,6 +121,18 @@ export function keep(request: HttpRequest) {
 export function kept(request: HttpRequest) {
   return page('Kept', '<p id="kept">' + request.method + ' ' + request.POST.get('word') + '</p>')
 }
+
+export function styled(request: HttpRequest) {
+  return new HttpResponse('<!doctype html><html><head><title>Styled</title><link rel="stylesheet" href="/style.css"></head>' +
+    '<body><p id="styled">styled</p><img id="dot" alt="a dot" src="/dot.svg"></body></html>')
+}
+
+export const style = () => new HttpResponse('#styled { color: rgb(200, 0, 0) }', { content_type: 'text/css' })
+
+export const dot = () =>
+  new HttpResponse('<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"><circle cx="15" cy="15" r="10"/></svg>', {
+    content_type: 'image/svg+xml',
+  })
 
 export function refuse(request: HttpRequest) {
   const response = page('Refused', '<p>cookies sent</p>')

@@ -110,6 +110,14 @@ test('a 307 keeps the method and the body, as a browser re-sends them', async ({
   await expect(history(page).nth(1)).toContainText('307')
 })
 
+test("a page's stylesheet and image served by views load through the bridge", async ({ page, outside: _ }) => {
+  await openPreview(page)
+  await go(page, '/styled/')
+  await expect(frame(page).locator('#styled')).toHaveCSS('color', 'rgb(200, 0, 0)')
+  await expect.poll(() => frame(page).locator('#dot').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(40)
+  await expect(history(page).filter({ hasText: '/style.css' })).toHaveCount(1)
+})
+
 test('a preview page reaches no storage, cookie or DOM of the playground, and cannot navigate it', async ({ page, outside: _ }) => {
   await page.context().addCookies([{ name: 'app_cookie', value: 'secret', url: 'http://127.0.0.1:4174' }])
   await openPreview(page)

@@ -2,8 +2,9 @@
  * The page bridge, injected first into every HTML page the preview shows. A preview page runs
  * sandboxed (opaque origin), so the service worker does not control it: its own fetch() and
  * XMLHttpRequest are relayed to the playground over postMessage instead, `document.cookie` shows
- * the site's script-visible cookies, and links and forms that name a site path are kept under the
- * prefix. Plain browser JavaScript, kept as text: it runs in the page, not in the app.
+ * the site's script-visible cookies, links and forms that name a site path are kept under the
+ * prefix, and images and stylesheets from the site load through the bridge too. Plain browser
+ * JavaScript, kept as text: it runs in the page, not in the app.
  */
 /* eslint-disable @typescript-eslint/no-unused-expressions -- the file is one function expression; shimTag() calls it */
 ;(function previewBridge(config) {
@@ -246,6 +247,45 @@
     },
     true,
   )
+
+  // Images and stylesheets a view serves: an opaque-origin page's own loads bypass the service
+  // worker, so they are fetched again through the bridge and shown from blob: URLs.
+  var SUBRESOURCES = 'img[src], link[rel~="stylesheet"][href], source[src], video[poster], input[type="image"][src]'
+  function attributeOf(element) {
+    if (element.tagName === 'LINK') return 'href'
+    if (element.tagName === 'VIDEO') return 'poster'
+    return 'src'
+  }
+  function reload(element) {
+    var name = attributeOf(element)
+    var value = element.getAttribute(name)
+    if (!value || element.__previewLoaded === value || /^(blob|data):/i.test(value)) return
+    if (siteUrlOf(value) === null) return
+    element.__previewLoaded = value
+    window
+      .fetch(value)
+      .then(function (response) {
+        return response.ok ? response.blob() : null
+      })
+      .then(function (blob) {
+        if (!blob) return
+        var url = URL.createObjectURL(blob)
+        element.__previewLoaded = url
+        element.setAttribute(name, url)
+      })
+      .catch(function () {})
+  }
+  function reloadWithin(root) {
+    if (root.nodeType !== 1) return
+    if (root.matches(SUBRESOURCES)) reload(root)
+    root.querySelectorAll(SUBRESOURCES).forEach(reload)
+  }
+  new MutationObserver(function (records) {
+    records.forEach(function (record) {
+      if (record.type === 'attributes') reloadWithin(record.target)
+      else record.addedNodes.forEach(reloadWithin)
+    })
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['src', 'href', 'poster'] })
 
   function loaded() {
     host.postMessage({ __preview: 'loaded', page: config.url, title: document.title }, '*')
