@@ -11,12 +11,11 @@ import type {
   ComposedRequest,
   Exchange,
   FetchStream,
-  JarCookie,
   RuntimeHost,
   WireRequest,
   WireResponse,
 } from '../runtime/protocol.ts'
-import { HISTORY_LIMIT } from './slices.ts'
+import { createPreviewBatch, type PreviewSelect } from './preview-batch.ts'
 import type { PlaygroundStore } from './store.ts'
 import type { PlaygroundState } from './types.ts'
 
@@ -37,13 +36,6 @@ export interface RuntimeBridge {
   idle(): Promise<void>
   dispose(): void
 }
-
-/**
- * Whether a preview exchange takes the inspector: a page the user opened does ('always'); a page's
- * own fetch/XHR does not ('never', or a polling page would take the inspector away from the user);
- * the pane's first page only when nothing is selected yet ('if-none').
- */
-export type PreviewSelect = 'always' | 'never' | 'if-none'
 
 export interface BridgeOptions {
   /** Makes a host for a time limit; called again when the timeout preference changes. */
@@ -86,31 +78,7 @@ export function createRuntimeBridge(store: PlaygroundStore, options: BridgeOptio
     return run
   }
 
-  // A page's scripts (or a benchmark) can send many requests a second. Their exchanges and the jar
-  // reach the store together, at most every `previewFlush_ms`, so rendering the history never stands
-  // between a page and its next response; the jar they carry is used at once.
-  const previewFlush_ms = options.previewFlush_ms ?? 100
-  let unflushed: Array<{ exchange: Exchange; select: PreviewSelect }> = []
-  let unflushedJar: JarCookie[] | null = null
-  let flushTimer: ReturnType<typeof setTimeout> | null = null
-  const currentJar = () => unflushedJar ?? store.getState().jar
-  const flushPreview = () => {
-    if (flushTimer !== null) clearTimeout(flushTimer)
-    flushTimer = null
-    if (disposed || (unflushed.length === 0 && unflushedJar === null)) return
-    const newest = unflushed.reverse()
-    const jar = unflushedJar
-    unflushed = []
-    unflushedJar = null
-    store.setState((s) => {
-      const chosen = newest.find((u) => u.select === 'always' || (u.select === 'if-none' && s.selectedId === null))
-      return {
-        ...(newest.length ? { exchanges: [...newest.map((u) => u.exchange), ...s.exchanges].slice(0, HISTORY_LIMIT) } : {}),
-        ...(chosen ? { selectedId: chosen.exchange.id } : {}),
-        ...(jar ? { jar } : {}),
-      }
-    })
-  }
+  const batch = createPreviewBatch(store, options.previewFlush_ms ?? 100)
 
   const runBuild = (afterEdit: boolean): Promise<void> => {
     const seq = ++buildSeq
@@ -157,7 +125,7 @@ export function createRuntimeBridge(store: PlaygroundStore, options: BridgeOptio
   }
 
   const sendNow = async (request: ComposedRequest): Promise<Exchange> => {
-    flushPreview()
+    batch.flush()
     const started_at = Date.now()
     const label = `${request.method.toUpperCase()} ${request.url}`
     store.getState().setRuntime({ sending: label })
@@ -230,7 +198,7 @@ export function createRuntimeBridge(store: PlaygroundStore, options: BridgeOptio
     },
     act: (action) =>
       enqueue(async () => {
-        flushPreview()
+        batch.flush()
         applyTimeout()
         await building.catch(() => undefined)
         try {
@@ -253,7 +221,7 @@ export function createRuntimeBridge(store: PlaygroundStore, options: BridgeOptio
       }
       return enqueue(async () => {
         await building.catch(() => undefined)
-        flushPreview()
+        batch.flush()
         const set = (script: PlaygroundState['runtime']['script']) => store.getState().setRuntime({ script })
         set({ running: file, result: null })
         try {
@@ -276,11 +244,8 @@ export function createRuntimeBridge(store: PlaygroundStore, options: BridgeOptio
       return enqueue(async () => {
         await building.catch(() => undefined)
         try {
-          const { response, exchange } = await host.fetch(request, currentJar(), stream)
-          if (disposed) return response
-          unflushed.push({ exchange, select })
-          if (!exchange.failure) unflushedJar = exchange.jar
-          flushTimer ??= setTimeout(flushPreview, previewFlush_ms)
+          const { response, exchange } = await host.fetch(request, batch.jar(), stream)
+          if (!disposed) batch.push(exchange, select)
           return response
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error)
@@ -289,7 +254,7 @@ export function createRuntimeBridge(store: PlaygroundStore, options: BridgeOptio
       })
     },
     writeCookie: (text, url) => {
-      flushPreview()
+      batch.flush()
       const now = Date.now()
       const { jar } = storeScriptCookie(store.getState().jar, text, url, now)
       store.getState().setJar(jar)
@@ -297,7 +262,7 @@ export function createRuntimeBridge(store: PlaygroundStore, options: BridgeOptio
     },
     idle,
     dispose: () => {
-      flushPreview()
+      batch.flush()
       disposed = true
       unsubscribe()
       if (hostTimer !== null) clearTimeout(hostTimer)
