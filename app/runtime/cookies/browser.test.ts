@@ -140,6 +140,11 @@ describe('storeResponseCookies: deleting', () => {
     expect(store(['gone=; Max-Age=0'], before)).toEqual({ jar: before, notes: [] })
   })
 
+  it("takes an attribute's last occurrence, then checks it: a last Max-Age that is no number leaves a session cookie", () => {
+    expect(store(['a=1; Max-Age=0; Max-Age=soon']).jar.map((c) => c.key)).toEqual(['a'])
+    expect(store(['a=1; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Expires=someday']).jar.map((c) => c.key)).toEqual(['a'])
+  })
+
   it('keeps a cookie whose Max-Age outlives a past Expires', () => {
     expect(store(['a=1; Max-Age=60; Expires=Thu, 01 Jan 1970 00:00:00 GMT']).jar).toHaveLength(1)
   })

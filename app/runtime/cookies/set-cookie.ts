@@ -66,11 +66,12 @@ export function parseSetCookie(text: string, requestPath: string): Parse {
     const name = trimWs(sep === -1 ? av : av.slice(0, sep)).toLowerCase()
     const raw = sep === -1 ? '' : trimWs(av.slice(sep + 1))
     if (byteLength(raw) > MAX_ATTRIBUTE_BYTES) continue
-    // The last valid occurrence wins; invalid ones are ignored, as RFC 6265bis says.
+    // The last occurrence of an attribute wins, and only then is its value checked: Chromium keeps a
+    // cookie whose last Max-Age is not a number even after an earlier Max-Age=0 (seen against Chromium).
     if (name === 'expires') {
-      if (parseDate(raw)) expires = raw
+      expires = parseDate(raw) ? raw : undefined
     } else if (name === 'max-age') {
-      if (/^-?\d+$/.test(raw)) maxAge = parseInt(raw, 10)
+      maxAge = /^-?\d+$/.test(raw) ? parseInt(raw, 10) : undefined
     } else if (name === 'domain') {
       hasDomain = true
       domain = raw.replace(/^\./, '') === '' ? undefined : raw
