@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { expect, open, test } from './playground-fixture.ts'
 import { PREVIEW_PROJECT } from './preview-project.ts'
@@ -180,6 +181,25 @@ test('a hard reload (bypassing the service worker) recovers the pane', async ({ 
   // The page came back uncontrolled, reloaded once, and says so.
   await expect(page.getByText('Service worker active (recovered after a hard reload)')).toBeVisible({ timeout: 20_000 })
   await expect(frame(page).getByRole('button', { name: 'Save' })).toBeVisible()
+})
+
+test('the preview pane passes an accessibility scan (axe), and its controls are reachable by keyboard', async ({
+  page,
+  outside: _,
+}) => {
+  await openPreview(page)
+  await expect(frame(page).getByRole('button', { name: 'Save' })).toBeVisible()
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme })
+    const scan = await new AxeBuilder({ page }).include('section[aria-label="Preview"]').exclude('iframe').analyze()
+    expect(scan.violations.map((v) => `${colorScheme} ${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([])
+  }
+  await address(page).focus()
+  await page.keyboard.press('Shift+Tab')
+  await expect(page.getByRole('button', { name: 'Reload' })).toBeFocused()
+  await address(page).fill('/hello/')
+  await address(page).press('Enter')
+  await expect(frame(page).getByText('Hello nobody')).toBeVisible()
 })
 
 test.describe('without service workers', () => {
