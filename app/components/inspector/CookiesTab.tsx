@@ -17,6 +17,8 @@ export function CookiesTab({ exchange }: { exchange: Exchange }) {
           </p>
           <KeyValueTable
             caption="Cookie header: test client and browser"
+            keyHeader="Client"
+            valueHeader="Cookie header"
             rows={[
               ['test client sent', differs.sent || '(none)'],
               ['a browser would send', differs.browser || '(none)'],
@@ -27,7 +29,12 @@ export function CookiesTab({ exchange }: { exchange: Exchange }) {
       {notes.length > 0 ? (
         <>
           <h3>Cookies a browser refused</h3>
-          <KeyValueTable caption="Cookies a browser refused" rows={notes.map((n) => [n.key, n.note])} />
+          <KeyValueTable
+            caption="Cookies a browser refused"
+            keyHeader="Cookie"
+            valueHeader="Why"
+            rows={notes.map((n) => [n.key, n.note])}
+          />
         </>
       ) : null}
     </>
