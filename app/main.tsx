@@ -46,6 +46,7 @@ function start() {
       frame = win
     },
     openTab: (path) => {
+      for (const tab of tabs) if (tab.closed) tabs.delete(tab)
       const tab = window.open(toPreviewPath(path) ?? SITE_PREFIX, '_blank')
       if (tab) tabs.add(tab)
     },

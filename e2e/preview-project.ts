@@ -19,6 +19,7 @@ export const urlpatterns = [
   path('done/', views.done),
   path('probe/', views.probe),
   path('download/', views.download),
+  path('report/', views.report),
   path('stream/', views.stream),
   path('me/', views.me),
   path('refuse/', views.refuse),
@@ -29,7 +30,7 @@ export const urlpatterns = [
   path('kept/', views.kept),
 ]
 `,
-  'views.ts': `import { HttpResponse, JsonResponse, StreamingHttpResponse } from 'django/http'
+  'views.ts': `import { FileResponse, HttpResponse, JsonResponse, StreamingHttpResponse } from 'django/http'
 import type { HttpRequest } from 'django/http'
 import { redirect } from 'django/shortcuts'
 import { get_token } from 'django/middleware/csrf'
@@ -140,6 +141,20 @@ export function refuse(request: HttpRequest) {
   response.set_cookie('other_site', '1', { domain: 'example.com' })
   response.set_cookie('fine', '1')
   return response
+}
+
+// A file-like object, as FileResponse streams one: read() until it gives no bytes.
+export function report(request: HttpRequest) {
+  let left: Uint8Array = new TextEncoder().encode('a,b\\n1,2\\n')
+  const file = {
+    name: 'report.csv',
+    read: () => {
+      const chunk = left
+      left = new Uint8Array(0)
+      return chunk
+    },
+  }
+  return new FileResponse(file, { as_attachment: true, filename: 'report.csv' })
 }
 
 export function download(request: HttpRequest) {

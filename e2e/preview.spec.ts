@@ -134,16 +134,18 @@ test('a preview page reaches no storage, cookie or DOM of the playground, and ca
   await expect(page.getByRole('heading', { name: 'Request Playground' })).toBeVisible()
 })
 
-test('an attachment downloads with its name and bytes', async ({ page, outside: _ }) => {
+test('an attachment and a FileResponse download with their names and bytes', async ({ page, outside: _ }) => {
   await openPreview(page)
-  const download = page.waitForEvent('download')
-  await go(page, '/download/')
-  const file = await download
-  expect(file.suggestedFilename()).toBe('notes.txt')
-  const stream = await file.createReadStream()
-  const chunks: Buffer[] = []
-  for await (const chunk of stream) chunks.push(chunk as Buffer)
-  expect(Buffer.concat(chunks).toString()).toBe('line one\nline two\n')
+  const saved = async (path: string) => {
+    const download = page.waitForEvent('download')
+    await go(page, path)
+    const file = await download
+    const chunks: Buffer[] = []
+    for await (const chunk of await file.createReadStream()) chunks.push(chunk as Buffer)
+    return [file.suggestedFilename(), Buffer.concat(chunks).toString()]
+  }
+  expect(await saved('/download/')).toEqual(['notes.txt', 'line one\nline two\n'])
+  expect(await saved('/report/')).toEqual(['report.csv', 'a,b\n1,2\n'])
 })
 
 test('a streaming response renders as it arrives', async ({ page, outside: _ }) => {
