@@ -12,13 +12,15 @@ export const BACKUP_KEY = 'request-playground:v1:backup'
 
 type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>
 
-function toBase64(bytes: Uint8Array): string {
+/** Standard base64 of bytes (btoa over 32 KiB slices, so large files do not overflow the call stack). */
+export function toBase64(bytes: Uint8Array): string {
   let text = ''
   for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
   return btoa(text)
 }
 
-function fromBase64(text: string): Uint8Array {
+/** Bytes of standard base64 text; throws on text that is not base64. */
+export function fromBase64(text: string): Uint8Array {
   const raw = atob(text)
   const bytes = new Uint8Array(raw.length)
   for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i)
