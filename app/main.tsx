@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client'
 import { App } from './components/layout/App.tsx'
 import './components/layout/app.css'
 import { WELCOME_PROJECT, WELCOME_REQUESTS } from './examples/index.ts'
-import { listenToPreviewPages, SITE_PREFIX, startPreviewWorker, toPreviewPath } from './network/index.ts'
+import { listenToPreviewPages, SITE_ORIGIN, SITE_PREFIX, startPreviewWorker, toPreviewPath } from './network/index.ts'
 import { createRuntimeHost } from './runtime/index.ts'
 import { BridgeContext } from './state/bridge-context.ts'
 import { attachPersistence, loadPersisted } from './state/persistence.ts'
@@ -41,6 +41,7 @@ function start() {
     return parsed.pathname + parsed.search
   }
   const preview: PreviewHost = {
+    siteOrigin: SITE_ORIGIN,
     realPath: (path) => toPreviewPath(path) ?? SITE_PREFIX,
     setFrame: (win) => {
       frame = win

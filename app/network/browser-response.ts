@@ -5,7 +5,7 @@
  */
 import type { WireResponse } from '../runtime/protocol.ts'
 import { shimTag } from './page-shim.ts'
-import { SITE_PREFIX, toPreviewPath } from './prefix.ts'
+import { SITE_ORIGIN, SITE_PREFIX, toPreviewPath } from './prefix.ts'
 
 /** An opaque origin for every preview document: no storage, cookies or DOM of the playground. */
 export const PREVIEW_CSP = 'sandbox allow-scripts allow-forms allow-downloads'
@@ -28,7 +28,7 @@ export function injectionOffset(body: Uint8Array): number {
 
 /** `body` with the page bridge inserted for a page at `siteUrl`. */
 export function withShim(body: Uint8Array, siteUrl: string, cookies: string): Uint8Array {
-  const tag = new TextEncoder().encode(shimTag({ prefix: SITE_PREFIX, url: siteUrl, cookies }))
+  const tag = new TextEncoder().encode(shimTag({ siteOrigin: SITE_ORIGIN, prefix: SITE_PREFIX, url: siteUrl, cookies }))
   const at = injectionOffset(body)
   const out = new Uint8Array(body.length + tag.length)
   out.set(body.subarray(0, at), 0)

@@ -11,7 +11,7 @@
   'use strict'
   var host = window.parent !== window ? window.parent : window.opener
   if (!host) return
-  var SITE_ORIGIN = 'http://testserver'
+  var SITE_ORIGIN = config.siteOrigin
   var prefix = config.prefix
   var root = prefix.slice(0, -1)
   var realOrigin = location.protocol + '//' + location.host

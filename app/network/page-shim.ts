@@ -1,8 +1,9 @@
 /** The page bridge as the `<script>` the preview injects into HTML pages (see page-shim.js). */
 import PAGE_SHIM from './page-shim.js?raw'
 
-/** What a page's bridge is told: the prefix, the page's site URL, and its script-visible cookies. */
+/** What a page's bridge is told: the site's origin and prefix, the page's site URL, and its script-visible cookies. */
 export interface ShimConfig {
+  siteOrigin: string
   prefix: string
   url: string
   cookies: string

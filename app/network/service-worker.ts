@@ -33,12 +33,12 @@ export interface PreviewWorkerOptions {
   onNavigate?(navigation: Navigation): void
 }
 
-export const WORKER_URL = `/mockServiceWorker.js?prefix=${encodeURIComponent(SITE_PREFIX)}`
+const WORKER_URL = `/mockServiceWorker.js?prefix=${encodeURIComponent(SITE_PREFIX)}`
 /** Set across msw's reload after a hard reload (Shift+Reload leaves the page uncontrolled). */
 const RECOVERING = 'request-playground:preview-recovering'
 
 /** Why service workers cannot run here, or null when they can. */
-export function unavailableReason(): string | null {
+function unavailableReason(): string | null {
   if (!window.isSecureContext) return 'This page is not a secure context (https or localhost), where browsers allow no service worker.'
   if (!('serviceWorker' in navigator)) {
     return 'This browser offers no service workers here (a private window, or settings or an embed that block them).'

@@ -5,8 +5,8 @@
 import { blank_exchange } from './blank-exchange.ts'
 import type { ComposedBody, ComposedRequest, Exchange, HostMessage, RuntimeMessage, WireRequest } from './protocol.ts'
 
-/** Headers the client computes itself (from the body and the jar), or that only route the request. */
-const CLIENT_HEADERS = new Set(['cookie', 'content-type', 'content-length', 'host', 'x-playground-navigate'])
+/** Headers the client computes itself, from the body and the jar. */
+const CLIENT_HEADERS = new Set(['cookie', 'content-type', 'content-length', 'host'])
 const TEXT_TYPES = /^(text\/|application\/(json|x-www-form-urlencoded|xml|javascript)\b)/i
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 

@@ -5,6 +5,8 @@
 import { createContext, useContext } from 'react'
 
 export interface PreviewHost {
+  /** The site's origin as its views see it (`http://testserver`). */
+  siteOrigin: string
   /** The real URL that shows a site path in the browser (`/echo/` → `/site/echo/`). */
   realPath(sitePath: string): string
   /** The pane's frame (or null when it goes): its pages may use the page bridge. */

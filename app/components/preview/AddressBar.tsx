@@ -39,7 +39,7 @@ export function AddressBar() {
       <input
         className="url address"
         aria-label="Address"
-        title={`http://testserver${draft ?? path}`}
+        title={`${host.siteOrigin}${draft ?? path}`}
         value={draft ?? path}
         spellCheck={false}
         onChange={(e) => setDraft(e.target.value)}
